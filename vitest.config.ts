@@ -1,0 +1,26 @@
+import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-plugin";
+import { defineConfig } from "vitest/config";
+
+const migrations = await readD1Migrations("./d1-migrations");
+
+export default defineConfig({
+  plugins: [
+    cloudflareTest({
+      wrangler: { configPath: "./wrangler.toml" },
+      miniflare: {
+        bindings: {
+          IRON_ENV: "test",
+          IRON_MASTER_KEY: "dGVzdC1tYXN0ZXIta2V5LTMyLWJ5dGVzLWxvbmctISE",
+          IRON_DEV_SEED_KEY: "test-seed-key",
+          TEST_MIGRATIONS: migrations,
+        },
+      },
+    }),
+  ],
+  test: {
+    include: ["test/**/*.test.ts", "src/**/*.test.ts", "durable-objects/**/*.test.ts", "mock-provider/**/*.test.ts"],
+    setupFiles: ["./test/setup/apply-migrations.ts"],
+    testTimeout: 30_000,
+    maxWorkers: 2,
+  },
+});
