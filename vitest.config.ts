@@ -19,8 +19,10 @@ export default defineConfig({
   ],
   test: {
     include: ["test/**/*.test.ts", "src/**/*.test.ts", "durable-objects/**/*.test.ts", "mock-provider/**/*.test.ts"],
-    setupFiles: ["./test/setup/apply-migrations.ts"],
+    globalSetup: ["./test/global-setup.ts"],
+    setupFiles: ["./test/setup/apply-migrations.ts", "./test/setup/canary-watch.ts"],
     testTimeout: 30_000,
     maxWorkers: 2,
+    silent: "passed-only",
   },
 });

@@ -1,8 +1,7 @@
-import { Hono } from "hono";
+import { app } from "./app";
 
 export { AgentBudget } from "../durable-objects/agent-budget";
 
-const app = new Hono<{ Bindings: Env }>();
-app.get("/health", (c) => c.json({ ok: true }));
-
-export default app;
+export default {
+  fetch: app.fetch,
+} satisfies ExportedHandler<Env>;

@@ -1,0 +1,93 @@
+#!/usr/bin/env node
+// Starts the whole local stack: mock provider, gateway (wrangler dev on embedded workerd storage),
+// D1 migrations, and demo data on first start. `npm start -- --fresh` starts from empty local state.
+import { spawn, spawnSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { startMockProvider } from "../mock-provider/serve.mjs";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+const args = process.argv.slice(2);
+const flag = (name) => args.includes(`--${name}`);
+const option = (name, fallback) => {
+  const at = args.indexOf(`--${name}`);
+  return at >= 0 && args[at + 1] !== undefined ? args[at + 1] : fallback;
+};
+const port = Number(option("port", process.env.IRON_PORT ?? "8787"));
+const mockPort = Number(option("mock-port", process.env.IRON_MOCK_PORT ?? "8788"));
+const env = { ...process.env, WRANGLER_SEND_METRICS: "false", CLOUDFLARE_CF_FETCH_ENABLED: "false" };
+const devVars = join(root, ".dev.vars");
+const demoEnv = join(root, ".iron", "demo.env");
+
+if (flag("fresh")) {
+  rmSync(join(root, ".wrangler", "state"), { recursive: true, force: true });
+  rmSync(join(root, ".iron"), { recursive: true, force: true });
+  rmSync(devVars, { force: true });
+  console.log("iron: --fresh: local state cleared");
+}
+if (!existsSync(devVars)) {
+  // Local secrets only: a fresh master key and seed key, never committed (.dev.vars is git-ignored).
+  const b64url = (bytes) => bytes.toString("base64").replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+  writeFileSync(devVars, [`IRON_ENV="development"`, `IRON_MASTER_KEY="${b64url(randomBytes(32))}"`, `IRON_DEV_SEED_KEY="${b64url(randomBytes(24))}"`, ""].join("\n"), { mode: 0o600 });
+  console.log("iron: created .dev.vars with a new local master key");
+}
+const seedKey = /IRON_DEV_SEED_KEY="([^"]+)"/.exec(readFileSync(devVars, "utf8"))?.[1] ?? "";
+
+const migrate = spawnSync("wrangler", ["d1", "migrations", "apply", "DB", "--local"], { cwd: root, env, stdio: ["ignore", "inherit", "inherit"] });
+if (migrate.status !== 0) process.exit(migrate.status ?? 1);
+
+const mock = await startMockProvider({ port: mockPort });
+console.log(`iron: mock provider on ${mock.url}`);
+
+const wrangler = spawn("wrangler", ["dev", "--port", String(port), "--ip", "127.0.0.1", "--show-interactive-dev-session=false"], { cwd: root, env, stdio: ["ignore", "inherit", "inherit"] });
+const stop = async () => {
+  wrangler.kill("SIGTERM");
+  await mock.dispose();
+  process.exit(0);
+};
+process.on("SIGINT", stop);
+process.on("SIGTERM", stop);
+wrangler.on("exit", async (code) => {
+  await mock.dispose();
+  process.exit(code ?? 1);
+});
+
+const gateway = `http://127.0.0.1:${port}`;
+await waitFor(`${gateway}/health`);
+const demo = await ensureDemo();
+const line = "─".repeat(72);
+console.log(`\n${line}\nIron Runtime is running (local, embedded storage; no Cloudflare account needed)\n`);
+console.log(`  gateway (OpenAI/Anthropic compatible): ${gateway}/v1`);
+console.log(`  mock provider:                          ${mock.url}`);
+console.log(`  demo agent token ($5 budget):           ${demo.IRON_TOKEN}`);
+console.log(`  saved to .iron/demo.env (source it: set -a; . .iron/demo.env; set +a)\n`);
+console.log(`  curl ${gateway}/v1/chat/completions \\\n    -H "Authorization: Bearer $IRON_TOKEN" -H "content-type: application/json" \\\n    -d '{"model":"gpt-4o-mini","messages":[{"role":"user","content":"Hello"}]}'\n`);
+console.log(`  // npm i openai\n  import OpenAI from "openai";\n  const client = new OpenAI({ baseURL: "${gateway}/v1", apiKey: process.env.IRON_TOKEN });\n  const r = await client.chat.completions.create({ model: "gpt-4o-mini", messages: [{ role: "user", content: "Hello" }] });\n  console.log(r.choices[0].message.content);`);
+console.log(`${line}\n`);
+
+async function waitFor(url) {
+  for (let i = 0; i < 600; i++) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {}
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`iron: ${url} did not come up`);
+}
+
+async function ensureDemo() {
+  if (existsSync(demoEnv)) {
+    const saved = Object.fromEntries(readFileSync(demoEnv, "utf8").split("\n").filter((l) => l.includes("=")).map((l) => l.split(/=(.*)/s).slice(0, 2)));
+    const check = await fetch(`${gateway}/v1/models`, { headers: { authorization: `Bearer ${saved.IRON_TOKEN}` } });
+    if (check.ok) return saved;
+  }
+  const res = await fetch(`${gateway}/__dev/seed`, { method: "POST", headers: { "content-type": "application/json", "x-iron-dev-seed-key": seedKey }, body: JSON.stringify({ mock_url: mock.url, budget_usd: 5 }) });
+  if (!res.ok) throw new Error(`iron: seeding demo data failed: ${res.status} ${await res.text()}`);
+  const seeded = await res.json();
+  const values = { IRON_GATEWAY_URL: `${gateway}/v1`, IRON_TOKEN: seeded.token, IRON_AGENT_ID: seeded.agent.id, OPENAI_BASE_URL: `${gateway}/v1`, ANTHROPIC_BASE_URL: gateway };
+  mkdirSync(dirname(demoEnv), { recursive: true });
+  writeFileSync(demoEnv, Object.entries(values).map(([k, v]) => `${k}=${v}`).join("\n") + "\n", { mode: 0o600 });
+  return values;
+}

@@ -1,0 +1,15 @@
+import { Hono } from "hono";
+import { devSeedRoutes } from "./dev/seed-route";
+import { gatewayRoutes } from "./gateway/routes";
+
+/** The Worker's routes: the agent gateway under /v1 (the control API and dashboard join later). */
+export const app = new Hono<{ Bindings: Env }>()
+  .get("/health", (c) => c.json({ ok: true }))
+  .route("/v1", gatewayRoutes)
+  .route("/__dev", devSeedRoutes);
+
+app.onError((error, c) => {
+  // A bug, not a refusal: log its type only (messages can carry request data), answer a generic 500.
+  console.error(JSON.stringify({ event: "iron.unhandled_error", error: error.name, path: new URL(c.req.url).pathname }));
+  return c.json({ error: { message: "Internal error in the gateway.", type: "api_error", param: null, code: "internal_error" } }, 500);
+});

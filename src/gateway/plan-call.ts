@@ -1,0 +1,58 @@
+import { isRefusal, refuse, type Refusal } from "../errors/refusal";
+import type { ApiShape } from "../providers/types";
+import type { Caller } from "./authenticate";
+import type { CallPlan } from "./call-plan";
+import { anthropicPieces, embeddingPieces, openaiChatPieces } from "./estimate/collect-pieces";
+import { promptMicrosBound, promptTokenBound } from "./estimate/prompt-bound";
+import { loadProviders } from "./provider-directory";
+import { resolveRoute } from "./route-model";
+
+export interface PlanInput {
+  requestId: string;
+  startedAt: number;
+  shape: ApiShape;
+  endpoint: "chat" | "embeddings";
+  body: Readonly<Record<string, unknown>>;
+  rawText: string;
+}
+
+/** Routes a validated call and bounds its prompt cost: everything the reservation needs. */
+export async function planCall(env: Env, caller: Caller, input: PlanInput): Promise<CallPlan | Refusal> {
+  const model = typeof input.body.model === "string" ? input.body.model : "";
+  const providers = await loadProviders(env, caller.agent.providerIds);
+  const route = resolveRoute(model, input.endpoint, caller.agent, providers);
+  if (isRefusal(route)) return route;
+
+  const body = input.body;
+  let promptTokens: number;
+  if (input.endpoint === "embeddings") {
+    const { pieces, tokenIds } = embeddingPieces(body);
+    promptTokens = promptTokenBound(pieces, route.price) + tokenIds;
+  } else {
+    const pieces = input.shape === "anthropic" ? anthropicPieces(body) : openaiChatPieces(body);
+    promptTokens = promptTokenBound(pieces, route.price);
+  }
+  const usesPromptCache = input.rawText.includes('"cache_control"');
+  const stream = body.stream === true;
+  const streamOptions = body.stream_options;
+  const agentWantsStreamUsage =
+    typeof streamOptions === "object" && streamOptions !== null && (streamOptions as { include_usage?: unknown }).include_usage === true;
+  const requested = input.shape === "anthropic" ? body.max_tokens : (body.max_completion_tokens ?? body.max_tokens);
+  const choices = typeof body.n === "number" ? body.n : 1;
+  if (input.endpoint === "embeddings" && stream) return refuse("invalid_request", "Embeddings cannot be streamed.", { field: "stream" });
+  return {
+    requestId: input.requestId,
+    startedAt: input.startedAt,
+    shape: input.shape,
+    endpoint: input.endpoint,
+    body,
+    stream,
+    agentWantsStreamUsage,
+    caller,
+    route,
+    promptTokens,
+    inputMicros: promptMicrosBound(promptTokens, route.price, usesPromptCache),
+    choices,
+    requestedMaxTokens: typeof requested === "number" ? requested : null,
+  };
+}

@@ -1,0 +1,52 @@
+import { refuse, type Refusal } from "../errors/refusal";
+
+/**
+ * Reads a JSON object body with a hard byte cap (checked on Content-Length and while streaming),
+ * so an oversize body is refused without being buffered. Returns the parsed object and its raw text.
+ */
+export async function readJsonBody(request: Request, maxBytes: number): Promise<{ body: Record<string, unknown>; text: string } | Refusal> {
+  const type = request.headers.get("content-type");
+  if (type !== null && type !== "" && !/^application\/(?:[\w.+-]+\+)?json\b/i.test(type) && !/^text\/plain\b/i.test(type)) {
+    return refuse("unsupported_media_type", "Request body must be JSON (Content-Type: application/json).");
+  }
+  const declared = Number(request.headers.get("content-length") ?? "0");
+  if (declared > maxBytes) return tooLarge(maxBytes);
+  const text = await readCapped(request, maxBytes);
+  if (text === null) return tooLarge(maxBytes);
+  if (text.trim() === "") return refuse("invalid_request", "Request body is empty; a JSON object is required.");
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (error) {
+    const detail = error instanceof SyntaxError ? error.message.replace(/"[^"]{24,}"/g, '"…"').slice(0, 160) : "parse error";
+    return refuse("invalid_request", `Request body is not valid JSON (${detail}).`);
+  }
+  if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) {
+    return refuse("invalid_request", "Request body must be a JSON object.");
+  }
+  return { body: parsed as Record<string, unknown>, text };
+}
+
+function tooLarge(maxBytes: number): Refusal {
+  return refuse("payload_too_large", `Request body exceeds the gateway's limit of ${maxBytes} bytes.`);
+}
+
+async function readCapped(request: Request, maxBytes: number): Promise<string | null> {
+  if (request.body === null) return "";
+  const body = request.body as ReadableStream<Uint8Array>;
+  const reader = body.getReader();
+  const decoder = new TextDecoder();
+  let size = 0;
+  let text = "";
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > maxBytes) {
+      await reader.cancel();
+      return null;
+    }
+    text += decoder.decode(value, { stream: true });
+  }
+  return text + decoder.decode();
+}

@@ -1,0 +1,19 @@
+import { drizzle } from "drizzle-orm/d1";
+import { and, eq, isNull } from "drizzle-orm";
+import { agents, agentTokens, type AgentRow } from "../../db/schema";
+import type { BudgetConfig } from "../../../durable-objects/budget/types";
+
+/** The agent row and the hash of its live token (null when revoked), as the budget object's config. */
+export async function loadAgentConfig(env: Env, agentId: string): Promise<{ row: AgentRow; config: BudgetConfig } | null> {
+  const db = drizzle(env.DB);
+  const row = (await db.select().from(agents).where(eq(agents.id, agentId)).limit(1))[0];
+  if (row === undefined) return null;
+  const token = (
+    await db
+      .select({ tokenHash: agentTokens.tokenHash })
+      .from(agentTokens)
+      .where(and(eq(agentTokens.agentId, agentId), isNull(agentTokens.revokedAt)))
+      .limit(1)
+  )[0];
+  return { row, config: { agentId, budgetMicros: row.budgetMicros, status: row.status, tokenHash: token?.tokenHash ?? null } };
+}
