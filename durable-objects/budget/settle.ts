@@ -1,35 +1,51 @@
-import { appendLedger, readConfig, remainingOf } from "./ledger-store";
+import { budgetEvent, enqueue } from "./outbox";
+import { applyDelta, available, readPool } from "./pools";
+import { addOverrun, readSettings } from "./settings";
 import type { SettleInput, SettleResult } from "./types";
 
+type ReservationRow = {
+  pool_id: string;
+  amount_micros: number;
+  state: "open" | "settled" | "expired" | "reconciled";
+  cost_micros: number | null;
+};
+
 /**
- * Settles a reservation exactly once: the actual cost moves to spent, the reservation is released.
- * A repeated settlement changes nothing. A cost above the reservation (a provider that overproduced)
- * is charged in full and recorded as an overrun.
+ * Settles a reservation exactly once: the actual cost moves to spent and the reservation is released.
+ * A reservation the sweep already expired (charged in full) is reconciled to the actual cost, once.
+ * A cost above the reservation (a provider that overproduced) is charged in full and recorded as overrun.
  */
-export function settle(sql: SqlStorage, input: SettleInput): SettleResult {
-  const row = sql
-    .exec<{ amount_micros: number; state: string; cost_micros: number | null }>(
-      "SELECT amount_micros, state, cost_micros FROM reservations WHERE id = ?",
-      input.reservationId,
-    )
-    .toArray()[0];
-  const config = readConfig(sql);
-  if (row === undefined || config === null) return { ok: false, reason: "unknown_reservation" };
-  if (row.state === "settled") {
+export function settle(sql: SqlStorage, input: SettleInput, now: number): SettleResult {
+  const row = sql.exec<ReservationRow>("SELECT pool_id, amount_micros, state, cost_micros FROM reservations WHERE id = ?", input.reservationId).toArray()[0];
+  const settings = readSettings(sql);
+  if (row === undefined || settings === null) return { ok: false, reason: "unknown_reservation" };
+  const remaining = (): number => {
+    const pool = readPool(sql, row.pool_id);
+    return pool === null ? 0 : available(sql, pool);
+  };
+  if (row.state === "settled" || row.state === "reconciled") {
     const cost = row.cost_micros ?? 0;
-    return { ok: true, duplicate: true, costMicros: cost, overrunMicros: Math.max(0, cost - row.amount_micros), remainingMicros: Math.max(0, remainingOf(config)) };
+    return { ok: true, duplicate: true, late: row.state === "reconciled", costMicros: cost, overrunMicros: Math.max(0, cost - row.amount_micros), remainingMicros: remaining() };
   }
   const cost = Math.max(0, Math.ceil(input.costMicros));
-  const overrun = Math.max(0, cost - row.amount_micros);
+  const late = row.state === "expired";
+  // Open: release the reservation, charge the cost. Expired: it was charged in full; correct it to the cost.
+  if (late) applyDelta(sql, row.pool_id, cost - row.amount_micros, 0);
+  else applyDelta(sql, row.pool_id, cost, -row.amount_micros);
   sql.exec(
-    "UPDATE reservations SET state = 'settled', cost_micros = ?, source = ?, settled_at = ? WHERE id = ?",
+    "UPDATE reservations SET state = ?, cost_micros = ?, source = ?, tokens_actual = ?, settled_at = ? WHERE id = ?",
+    late ? "reconciled" : "settled",
     cost,
     input.source,
-    Date.now(),
+    input.tokens,
+    now,
     input.reservationId,
   );
-  sql.exec("UPDATE config SET spent_micros = spent_micros + ?, reserved_micros = reserved_micros - ? WHERE id = 1", cost, row.amount_micros);
-  appendLedger(sql, `settle:${input.reservationId}`, "settle", cost, { reserved: row.amount_micros, overrun, source: input.source });
-  const after = readConfig(sql);
-  return { ok: true, duplicate: false, costMicros: cost, overrunMicros: overrun, remainingMicros: after === null ? 0 : Math.max(0, remainingOf(after)) };
+  const overrun = Math.max(0, cost - row.amount_micros);
+  addOverrun(sql, overrun);
+  if (input.record !== undefined) enqueue(sql, `request:${input.reservationId}`, "request", { ...input.record, cost_micros: cost, reserved_micros: row.amount_micros }, now);
+  if (late || overrun > 0) {
+    enqueue(sql, `${late ? "reconcile" : "overrun"}:${input.reservationId}`, "budget_event", budgetEvent(settings.agentId, `${late ? "reconcile" : "overrun"}:${input.reservationId}`, late ? "reconcile" : "overrun", row.pool_id, late ? cost - row.amount_micros : overrun, now), now);
+  }
+  return { ok: true, duplicate: false, late, costMicros: cost, overrunMicros: overrun, remainingMicros: remaining() };
 }

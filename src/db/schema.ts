@@ -44,6 +44,7 @@ export const agentTokens = sqliteTable("agent_tokens", {
 export const requestLog = sqliteTable("request_log", {
   id: text("id").primaryKey(),
   agentId: text("agent_id"),
+  leaseId: text("lease_id"),
   providerId: text("provider_id"),
   model: text("model"),
   apiShape: text("api_shape").notNull(),
@@ -69,4 +70,12 @@ export const requestLog = sqliteTable("request_log", {
 
 export type ProviderRow = typeof providers.$inferSelect;
 export type AgentRow = typeof agents.$inferSelect;
-export type RequestLogRow = typeof requestLog.$inferInsert;
+export const budgetEvents = sqliteTable("budget_events", {
+  id: text("id").primaryKey(),
+  agentId: text("agent_id").notNull(),
+  poolId: text("pool_id").notNull(),
+  kind: text("kind").notNull(),
+  amountMicros: integer("amount_micros").notNull(),
+  at: text("at").notNull(),
+  detail: text("detail"),
+});

@@ -32,6 +32,23 @@ export async function findAgentByTokenHash(env: Env, tokenHash: string): Promise
   return row;
 }
 
+/** The routing facts of an agent by id (lease tokens carry their agent's id). Cached like token lookups. */
+export async function findAgentById(env: Env, agentId: string): Promise<AgentRecord | null> {
+  const cacheKey = `agent:${agentId}`;
+  const cached = await env.CACHE.get<AgentRecord>(cacheKey, "json");
+  if (cached !== null) return cached;
+  const row = (
+    await drizzle(env.DB)
+      .select({ agentId: agents.id, providerIds: agents.providerIds, allowedModels: agents.allowedModels })
+      .from(agents)
+      .where(eq(agents.id, agentId))
+      .limit(1)
+  )[0];
+  if (row === undefined) return null;
+  await env.CACHE.put(cacheKey, JSON.stringify(row), { expirationTtl: AGENT_CACHE_TTL_SECONDS });
+  return row;
+}
+
 /** Drops a token's cache entry (best effort; the budget object refuses a revoked token regardless). */
 export async function forgetToken(env: Env, tokenHash: string): Promise<void> {
   await env.CACHE.delete(key(tokenHash));

@@ -21,11 +21,5 @@ export interface CallPlan {
   requestedMaxTokens: number | null;
 }
 
-/** A granted reservation. */
-export interface Grant {
-  reservationId: string;
-  amountMicros: number;
-  maxTokens: number;
-  clamped: boolean;
-  remainingMicros: number;
-}
+/** A granted reservation (from the agent's budget object). */
+export type { Grant } from "../../durable-objects/budget/types";

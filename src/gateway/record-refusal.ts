@@ -1,38 +1,49 @@
-import { recordRequest } from "../audit/request-record";
+import { logRequest, requestLogInsert, type RequestRecord } from "../audit/request-record";
 import { nowIso } from "../db/ids";
 import type { Refusal } from "../errors/refusal";
 import type { ApiShape } from "../providers/types";
 
-/** The audit record of a request refused before anything was reserved or forwarded (cost 0). */
+/**
+ * The audit record of a request refused before anything was reserved or forwarded (cost 0). Nothing reached the
+ * budget object, so the row goes straight to D1 (off the response path) and its line to the Worker log.
+ */
 export function recordRefusal(
   env: Env,
   ctx: ExecutionContext,
   info: { requestId: string; startedAt: number; shape: ApiShape; endpoint: string; agentId: string | null; model: string | null },
   refusal: Refusal,
 ): void {
-  recordRequest(env, ctx, {
+  const record: RequestRecord = {
     id: info.requestId,
-    agentId: info.agentId,
-    providerId: null,
+    agent_id: info.agentId,
+    lease_id: null,
+    provider_id: null,
     model: info.model,
-    apiShape: info.shape,
+    api_shape: info.shape,
     endpoint: info.endpoint,
-    stream: false,
+    stream: 0,
     status: refusal.status,
     outcome: "refused",
-    errorCode: refusal.code,
-    inputTokens: 0,
-    cachedInputTokens: 0,
-    cacheWriteTokens: 0,
-    outputTokens: 0,
-    reasoningTokens: 0,
-    reservedMicros: 0,
-    costMicros: 0,
-    usageSource: null,
-    maxTokens: null,
-    latencyMs: Date.now() - info.startedAt,
-    ttfbMs: null,
-    priceVersion: null,
-    createdAt: nowIso(),
-  });
+    error_code: refusal.code,
+    input_tokens: 0,
+    cached_input_tokens: 0,
+    cache_write_tokens: 0,
+    output_tokens: 0,
+    reasoning_tokens: 0,
+    reserved_micros: 0,
+    cost_micros: 0,
+    usage_source: null,
+    max_tokens: null,
+    latency_ms: Date.now() - info.startedAt,
+    ttfb_ms: null,
+    price_version: null,
+    created_at: nowIso(),
+  };
+  logRequest(record);
+  ctx.waitUntil(
+    requestLogInsert(env.DB, record)
+      .run()
+      .then(() => undefined)
+      .catch(() => { console.error(JSON.stringify({ event: "iron.audit_write_failed", request_id: record.id })); }),
+  );
 }

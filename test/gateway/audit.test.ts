@@ -37,7 +37,7 @@ describe("audit: one record per request, no prompt, no secret", () => {
     expect(row.reserved_micros).toBeGreaterThanOrEqual(row.cost_micros);
     const logLine = lines.find((l) => l.includes(requestId));
     expect(logLine).toBeDefined();
-    expect(JSON.parse(logLine ?? "{}")).toMatchObject({ event: "iron.request", id: requestId, costMicros: row.cost_micros });
+    expect(JSON.parse(logLine ?? "{}")).toMatchObject({ event: "iron.request", id: requestId, cost_micros: row.cost_micros });
     expect(JSON.stringify(row) + (logLine ?? "")).not.toContain(secretPrompt);
     expect(JSON.stringify(row) + (logLine ?? "")).not.toContain(agent.token);
   });

@@ -1,0 +1,19 @@
+import { budgetEventInsert } from "../../src/audit/budget-event";
+import { requestLogInsert } from "../../src/audit/request-record";
+import { ackOutbox, peekOutbox } from "./outbox";
+
+const BATCH = 100;
+
+/**
+ * Delivers queued rows to D1 in one batch. Inserts are idempotent (by id), and rows leave the outbox only after
+ * D1 accepted the batch, so every row arrives exactly once even if a flush is interrupted and repeated.
+ * Returns the number of rows delivered.
+ */
+export async function flushOutbox(sql: SqlStorage, db: D1Database, transactionSync: <T>(fn: () => T) => T): Promise<number> {
+  const rows = peekOutbox(sql, BATCH);
+  const last = rows.at(-1);
+  if (last === undefined) return 0;
+  await db.batch(rows.map((row) => (row.kind === "request" ? requestLogInsert(db, row.payload) : budgetEventInsert(db, row.payload))));
+  transactionSync(() => { ackOutbox(sql, last.seq); });
+  return rows.length;
+}

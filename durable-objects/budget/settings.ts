@@ -1,0 +1,62 @@
+import type { AgentStatus, BudgetConfig, DisconnectPolicy, RateLimits } from "./types";
+
+/** The agent-level settings of a budget object (one row). */
+export interface Settings {
+  agentId: string;
+  status: AgentStatus;
+  tokenHash: string | null;
+  limits: RateLimits;
+  disconnectPolicy: DisconnectPolicy;
+  reservationTtlMs: number;
+  overrunMicros: number;
+}
+
+type SettingsRow = {
+  agent_id: string;
+  status: AgentStatus;
+  token_hash: string | null;
+  rpm: number | null;
+  tpm: number | null;
+  concurrency: number | null;
+  disconnect_policy: DisconnectPolicy;
+  reservation_ttl_ms: number;
+  overrun_micros: number;
+};
+
+export function readSettings(sql: SqlStorage): Settings | null {
+  const row = sql.exec<SettingsRow>("SELECT * FROM settings WHERE id = 1").toArray()[0];
+  if (row === undefined) return null;
+  return {
+    agentId: row.agent_id,
+    status: row.status,
+    tokenHash: row.token_hash,
+    limits: { requestsPerMinute: row.rpm, tokensPerMinute: row.tpm, concurrentRequests: row.concurrency },
+    disconnectPolicy: row.disconnect_policy,
+    reservationTtlMs: row.reservation_ttl_ms,
+    overrunMicros: row.overrun_micros,
+  };
+}
+
+export function writeSettings(sql: SqlStorage, config: BudgetConfig & { reservationTtlMs?: number }): void {
+  const current = readSettings(sql);
+  const limits = config.limits ?? current?.limits ?? { requestsPerMinute: null, tokensPerMinute: null, concurrentRequests: null };
+  sql.exec(
+    `INSERT INTO settings (id, agent_id, status, token_hash, rpm, tpm, concurrency, disconnect_policy, reservation_ttl_ms)
+     VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?)
+     ON CONFLICT (id) DO UPDATE SET agent_id = excluded.agent_id, status = excluded.status, token_hash = excluded.token_hash,
+       rpm = excluded.rpm, tpm = excluded.tpm, concurrency = excluded.concurrency,
+       disconnect_policy = excluded.disconnect_policy, reservation_ttl_ms = excluded.reservation_ttl_ms`,
+    config.agentId,
+    config.status,
+    config.tokenHash,
+    limits.requestsPerMinute,
+    limits.tokensPerMinute,
+    limits.concurrentRequests,
+    config.disconnectPolicy ?? current?.disconnectPolicy ?? "drain",
+    config.reservationTtlMs ?? current?.reservationTtlMs ?? 1_800_000,
+  );
+}
+
+export function addOverrun(sql: SqlStorage, micros: number): void {
+  if (micros > 0) sql.exec("UPDATE settings SET overrun_micros = overrun_micros + ? WHERE id = 1", micros);
+}
