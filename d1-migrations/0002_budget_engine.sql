@@ -11,3 +11,9 @@ CREATE TABLE budget_events (
   detail TEXT
 );
 CREATE INDEX budget_events_agent_time ON budget_events(agent_id, at);
+
+-- Per-agent limits and the policy for streams whose client disconnects (checked in the budget object).
+ALTER TABLE agents ADD COLUMN rpm_limit INTEGER;
+ALTER TABLE agents ADD COLUMN tpm_limit INTEGER;
+ALTER TABLE agents ADD COLUMN concurrency_limit INTEGER;
+ALTER TABLE agents ADD COLUMN disconnect_policy TEXT NOT NULL DEFAULT 'drain' CHECK (disconnect_policy IN ('drain', 'bill_reservation'));

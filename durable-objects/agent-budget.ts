@@ -135,15 +135,23 @@ export class AgentBudget extends DurableObject<Env> {
   private async ensureConfig(agentId: string): Promise<void> {
     if (readSettings(this.sql) !== null) return;
     const row = await this.env.DB.prepare(
-      `SELECT a.budget_micros, a.status, t.token_hash FROM agents a
+      `SELECT a.budget_micros, a.status, a.rpm_limit, a.tpm_limit, a.concurrency_limit, a.disconnect_policy, t.token_hash FROM agents a
        LEFT JOIN agent_tokens t ON t.agent_id = a.id AND t.revoked_at IS NULL
        WHERE a.id = ? ORDER BY t.created_at DESC LIMIT 1`,
     )
       .bind(agentId)
-      .first<{ budget_micros: number; status: BudgetConfig["status"]; token_hash: string | null }>();
+      .first<{ budget_micros: number; status: BudgetConfig["status"]; rpm_limit: number | null; tpm_limit: number | null; concurrency_limit: number | null; disconnect_policy: "drain" | "bill_reservation"; token_hash: string | null }>();
     if (row === null) return;
+    const config: BudgetConfig = {
+      agentId,
+      budgetMicros: row.budget_micros,
+      status: row.status,
+      tokenHash: row.token_hash,
+      limits: { requestsPerMinute: row.rpm_limit, tokensPerMinute: row.tpm_limit, concurrentRequests: row.concurrency_limit },
+      disconnectPolicy: row.disconnect_policy,
+    };
     this.tx(() => {
-      if (readSettings(this.sql) === null) configure(this.sql, { agentId, budgetMicros: row.budget_micros, status: row.status, tokenHash: row.token_hash }, Date.now());
+      if (readSettings(this.sql) === null) configure(this.sql, config, Date.now());
     });
   }
 }

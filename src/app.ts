@@ -1,11 +1,13 @@
 import { Hono } from "hono";
+import { budgetRoutes } from "./budget-api/routes";
 import { devSeedRoutes } from "./dev/seed-route";
 import { gatewayRoutes } from "./gateway/routes";
 
-/** The Worker's routes: the agent gateway under /v1 (the control API and dashboard join later). */
+/** The Worker's routes: the agent gateway under /v1, the budget protocol under /api/v1/budget (the rest of the control API and the dashboard join later). */
 export const app = new Hono<{ Bindings: Env }>()
   .get("/health", (c) => c.json({ ok: true }))
   .route("/v1", gatewayRoutes)
+  .route("/api/v1/budget", budgetRoutes)
   .route("/__dev", devSeedRoutes);
 
 app.onError((error, c) => {

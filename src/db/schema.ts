@@ -28,6 +28,10 @@ export const agents = sqliteTable("agents", {
   budgetMicros: integer("budget_micros").notNull(),
   providerIds: text("provider_ids", { mode: "json" }).$type<string[]>().notNull(),
   allowedModels: text("allowed_models", { mode: "json" }).$type<string[] | null>(),
+  rpmLimit: integer("rpm_limit"),
+  tpmLimit: integer("tpm_limit"),
+  concurrencyLimit: integer("concurrency_limit"),
+  disconnectPolicy: text("disconnect_policy", { enum: ["drain", "bill_reservation"] }).notNull(),
   createdAt: text("created_at").notNull(),
   updatedAt: text("updated_at").notNull(),
 });

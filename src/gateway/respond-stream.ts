@@ -2,14 +2,17 @@ import { refuse } from "../errors/refusal";
 import { createSseParser, serializeSseEvent } from "../sse";
 import type { ProviderAdapter, SseEvent, UpstreamCall } from "../providers/types";
 import type { CallPlan, Grant } from "./call-plan";
-import { settleCall, type Outcome } from "./settle-call";
+import { outputMeter } from "./output-meter";
+import { readWithTimeout } from "./read-with-timeout";
+import { settleCall, type CallResult, type Outcome } from "./settle-call";
 import { streamErrorEvent } from "./stream-error-event";
 import { successHeaders } from "./success-headers";
 
 /**
  * A successful streaming upstream response. Events are forwarded as they arrive. The pump runs under
- * `waitUntil` and keeps reading the upstream after the client disconnects (policy `drain`), so the
- * settlement uses the usage the provider reports — what it bills — even for abandoned streams.
+ * `waitUntil`: after a client disconnect it keeps reading to the provider's usage (policy `drain`) or stops and
+ * charges the whole reservation (`bill_reservation`). A provider that produces past the reserved bound is cut
+ * off for the agent at that bound, drained for its usage, and charged what it reports.
  */
 export function respondStream(
   env: Env,
@@ -40,16 +43,18 @@ interface PumpArgs {
 }
 
 async function pump(env: Env, ctx: ExecutionContext, args: PumpArgs): Promise<void> {
-  const { plan, writer } = args;
+  const { plan, grant, writer } = args;
   const encoder = new TextEncoder();
   const translator = args.adapter.streamTranslator(args.call);
+  const meter = outputMeter(plan.shape, plan.route.price, grant.maxTokens, plan.choices);
   const parser = createSseParser();
   let clientGone = false;
-  let outcome: Outcome = "ok";
+  let cutOff = false;
+  let outcome = "ok" as Outcome;
   let ttfbMs: number | undefined;
   const send = async (events: SseEvent[]): Promise<void> => {
     for (const event of events) {
-      if (clientGone) return;
+      if (clientGone || cutOff) return;
       try {
         await writer.write(encoder.encode(serializeSseEvent(event)));
       } catch {
@@ -57,7 +62,20 @@ async function pump(env: Env, ctx: ExecutionContext, args: PumpArgs): Promise<vo
       }
     }
   };
+  const forward = async (events: SseEvent[]): Promise<void> => {
+    // Counting goes on while draining after a cut-off, so an overproduction without usage is estimated in full.
+    const over = plan.endpoint === "chat" && meter.add(events);
+    if (cutOff) return;
+    if (over) {
+      await send([streamErrorEvent(plan.shape, refuse("upstream_error", "The provider exceeded max_tokens; the stream was stopped at the reserved bound."))]);
+      cutOff = true;
+      outcome = "overproduced";
+      return;
+    }
+    await send(events);
+  };
   const body: ReadableStream<Uint8Array> | null = args.upstream.body;
+  let billReservation = false;
   try {
     if (body === null) throw new Error("upstream stream has no body");
     const reader = body.getReader();
@@ -66,34 +84,30 @@ async function pump(env: Env, ctx: ExecutionContext, args: PumpArgs): Promise<vo
       if (chunk === "timeout") throw new Error("upstream stream idle timeout");
       if (chunk.done) break;
       ttfbMs ??= Date.now() - plan.startedAt;
-      for (const event of parser.push(chunk.value)) await send(translator.push(event));
+      for (const event of parser.push(chunk.value)) await forward(translator.push(event));
+      if (clientGone && grant.disconnectPolicy === "bill_reservation") {
+        billReservation = true;
+        await reader.cancel().catch(() => undefined);
+        break;
+      }
     }
-    for (const event of parser.end()) await send(translator.push(event));
-    await send(translator.finish());
+    if (!billReservation) {
+      for (const event of parser.end()) await forward(translator.push(event));
+      await send(translator.finish());
+    }
   } catch {
-    outcome = "incomplete";
+    if (outcome === "ok") outcome = "incomplete";
     await send([streamErrorEvent(plan.shape, refuse("upstream_error", "The provider's stream ended abnormally."))]);
   }
   if (clientGone && outcome === "ok") outcome = "client_aborted";
   if (!clientGone) await writer.close().catch(() => undefined);
-  // A stream that ended without usage is charged its whole reservation, never zero.
-  const usage = outcome === "incomplete" ? null : translator.usage();
-  await settleCall(env, ctx, plan, args.grant, { status: 200, outcome, usage, ...(ttfbMs !== undefined ? { ttfbMs } : {}) });
-}
-
-async function readWithTimeout(
-  reader: ReadableStreamDefaultReader<Uint8Array>,
-  timeoutMs: number,
-): Promise<ReadableStreamReadResult<Uint8Array> | "timeout"> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const timeout = new Promise<"timeout">((resolve) => {
-    timer = setTimeout(() => { resolve("timeout"); }, timeoutMs);
-  });
-  try {
-    const result = await Promise.race([reader.read(), timeout]);
-    if (result === "timeout") await reader.cancel().catch(() => undefined);
-    return result;
-  } finally {
-    if (timer !== undefined) clearTimeout(timer);
+  let usage = outcome === "incomplete" ? null : translator.usage();
+  if (outcome === "overproduced" && usage === null) {
+    // No usage from a provider that overproduced: bound it by the prompt bound and every token it sent.
+    usage = { input: plan.promptTokens, cachedInput: 0, cacheWrite: 0, output: meter.tokens(), reasoning: 0 };
   }
+  // A stream that broke, or ended without usage, is charged its whole reservation, never zero.
+  const result: CallResult = { status: 200, outcome, usage, billReservation };
+  if (ttfbMs !== undefined) result.ttfbMs = ttfbMs;
+  await settleCall(env, ctx, plan, grant, result);
 }

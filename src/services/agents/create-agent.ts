@@ -6,6 +6,7 @@ import { refuse, type Refusal } from "../../errors/refusal";
 import { generateToken, hashToken, tokenLabel } from "../../tokens/opaque-token";
 import { agentView, type AgentView } from "./agent-view";
 import { budgetStub } from "./budget-stub";
+import { budgetConfigOf } from "./load-agent";
 
 export interface CreateAgentInput {
   name: string;
@@ -37,6 +38,10 @@ export async function createAgent(env: Env, input: CreateAgentInput): Promise<{ 
     budgetMicros: input.budgetMicros,
     providerIds: input.providerIds,
     allowedModels: input.allowedModels ?? null,
+    rpmLimit: null,
+    tpmLimit: null,
+    concurrencyLimit: null,
+    disconnectPolicy: "drain",
     createdAt: now,
     updatedAt: now,
   };
@@ -46,6 +51,6 @@ export async function createAgent(env: Env, input: CreateAgentInput): Promise<{ 
     db.insert(agents).values(row),
     db.insert(agentTokens).values({ id: newId("atk"), agentId: row.id, tokenHash, label: tokenLabel(token, "ic_"), createdAt: now, revokedAt: null }),
   ]);
-  const snapshot = await budgetStub(env, row.id).configure({ agentId: row.id, budgetMicros: row.budgetMicros, status: "active", tokenHash });
+  const snapshot = await budgetStub(env, row.id).configure(budgetConfigOf(row, tokenHash));
   return { agent: agentView(row, snapshot), token };
 }

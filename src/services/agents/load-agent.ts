@@ -15,5 +15,17 @@ export async function loadAgentConfig(env: Env, agentId: string): Promise<{ row:
       .where(and(eq(agentTokens.agentId, agentId), isNull(agentTokens.revokedAt)))
       .limit(1)
   )[0];
-  return { row, config: { agentId, budgetMicros: row.budgetMicros, status: row.status, tokenHash: token?.tokenHash ?? null } };
+  return { row, config: budgetConfigOf(row, token?.tokenHash ?? null) };
+}
+
+/** The budget object's configuration for an agent row and its live token hash. */
+export function budgetConfigOf(row: AgentRow, tokenHash: string | null): BudgetConfig {
+  return {
+    agentId: row.id,
+    budgetMicros: row.budgetMicros,
+    status: row.status,
+    tokenHash,
+    limits: { requestsPerMinute: row.rpmLimit, tokensPerMinute: row.tpmLimit, concurrentRequests: row.concurrencyLimit },
+    disconnectPolicy: row.disconnectPolicy,
+  };
 }
