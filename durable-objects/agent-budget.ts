@@ -4,6 +4,7 @@ import { flushOutbox } from "./budget/flush";
 import { leaseView, openLease, refreshLease, reportUsage, returnLease } from "./budget/leases";
 import { outboxSize } from "./budget/outbox";
 import { poolByToken } from "./budget/pools";
+import { growSlice, rootCommitted, shrinkSlice, wantedMicros } from "./budget/project-slice";
 import { reserve } from "./budget/reserve";
 import { BUDGET_DDL } from "./budget/schema";
 import { readSettings } from "./budget/settings";
@@ -14,6 +15,9 @@ import type { BudgetConfig, BudgetSnapshot, LeaseResult, LeaseView, OpenLeaseInp
 
 const FLUSH_DELAY_MS = 250;
 const RETRY_DELAY_MS = 5_000;
+/** Project slices: ask for this many calls' worth at a time, and return an unused slice after this long idle. */
+const SLICE_AHEAD = 2;
+const SLICE_IDLE_MS = 10_000;
 
 /**
  * One per agent (named by agent id): the consistent place for everything that must not lag — the live token
@@ -47,6 +51,7 @@ export class AgentBudget extends DurableObject<Env> {
 
   async reserve(input: ReserveInput): Promise<ReserveResult> {
     await this.ensureConfig(input.agentId);
+    if (input.spender.kind === "agent") await this.topUpFromProject(wantedMicros(input));
     const result = this.tx(() => reserve(this.sql, input, Date.now()));
     if (result.ok) await this.wake();
     return result;
@@ -60,6 +65,7 @@ export class AgentBudget extends DurableObject<Env> {
 
   async openLease(input: OpenLeaseInput): Promise<LeaseResult> {
     await this.ensureConfig(input.agentId);
+    if (input.spender.kind === "agent") await this.topUpFromProject(input.requestedMicros);
     const result = this.tx(() => openLease(this.sql, input, Date.now()));
     await this.wake();
     return result;
@@ -106,6 +112,7 @@ export class AgentBudget extends DurableObject<Env> {
     this.alarmAt = null;
     const now = Date.now();
     this.tx(() => sweep(this.sql, now));
+    await this.releaseIdleSlice();
     try {
       await this.flush();
     } catch (error) {
@@ -115,12 +122,44 @@ export class AgentBudget extends DurableObject<Env> {
     await this.wake();
   }
 
-  /** Makes sure the alarm fires when the next reservation or lease is due, and soon if rows await delivery. */
+  /**
+   * Within a project: asks the project object for a larger slice when the agent's own budget allows more than its
+   * slice does. The project records the grant before the slice grows here, so the project's sum always covers it.
+   */
+  private async topUpFromProject(wanted: number): Promise<void> {
+    const settings = readSettings(this.sql);
+    if (settings?.projectId == null || settings.projectSliceMicros >= settings.budgetMicros) return;
+    const committed = rootCommitted(this.sql);
+    // The slice still covers this call: no round trip to the project.
+    if (settings.projectSliceMicros - committed >= wanted) return;
+    const want = Math.min(wanted * SLICE_AHEAD, settings.budgetMicros - committed);
+    if (want <= 0) return;
+    const project = this.env.PROJECT_BUDGET.get(this.env.PROJECT_BUDGET.idFromName(settings.projectId));
+    const slice = await project.grant(settings.agentId, committed, want);
+    this.tx(() => { growSlice(this.sql, slice, Date.now()); });
+  }
+
+  /** Gives an idle agent's unused slice back to its project (shrunk here first, so nothing can spend it meanwhile). */
+  private async releaseIdleSlice(): Promise<void> {
+    const settings = readSettings(this.sql);
+    if (settings?.projectId == null) return;
+    const open = snapshot(this.sql)?.openReservations ?? 0;
+    if (open > 0) return;
+    const committed = this.tx(() => shrinkSlice(this.sql, Date.now()));
+    if (committed === null) return;
+    await this.env.PROJECT_BUDGET.get(this.env.PROJECT_BUDGET.idFromName(settings.projectId)).release(settings.agentId, committed);
+  }
+
+  /** Makes sure the alarm fires when the next reservation or lease is due, soon if rows await delivery, and later to return an idle project slice. */
   private async wake(): Promise<void> {
-    const due = nextDue(this.sql);
-    const flushAt = outboxSize(this.sql) > 0 ? Date.now() + FLUSH_DELAY_MS : null;
-    const at = due === null ? flushAt : flushAt === null ? due : Math.min(due, flushAt);
-    if (at !== null) await this.schedule(at);
+    const now = Date.now();
+    const settings = readSettings(this.sql);
+    const candidates = [
+      nextDue(this.sql),
+      outboxSize(this.sql) > 0 ? now + FLUSH_DELAY_MS : null,
+      settings?.projectId != null && settings.projectSliceMicros > rootCommitted(this.sql) ? now + SLICE_IDLE_MS : null,
+    ].filter((t): t is number => t !== null);
+    if (candidates.length > 0) await this.schedule(Math.min(...candidates));
   }
 
   private async schedule(at: number): Promise<void> {
@@ -135,12 +174,12 @@ export class AgentBudget extends DurableObject<Env> {
   private async ensureConfig(agentId: string): Promise<void> {
     if (readSettings(this.sql) !== null) return;
     const row = await this.env.DB.prepare(
-      `SELECT a.budget_micros, a.status, a.rpm_limit, a.tpm_limit, a.concurrency_limit, a.disconnect_policy, t.token_hash FROM agents a
+      `SELECT a.budget_micros, a.status, a.rpm_limit, a.tpm_limit, a.concurrency_limit, a.disconnect_policy, a.project_id, t.token_hash FROM agents a
        LEFT JOIN agent_tokens t ON t.agent_id = a.id AND t.revoked_at IS NULL
        WHERE a.id = ? ORDER BY t.created_at DESC LIMIT 1`,
     )
       .bind(agentId)
-      .first<{ budget_micros: number; status: BudgetConfig["status"]; rpm_limit: number | null; tpm_limit: number | null; concurrency_limit: number | null; disconnect_policy: "drain" | "bill_reservation"; token_hash: string | null }>();
+      .first<{ budget_micros: number; status: BudgetConfig["status"]; rpm_limit: number | null; tpm_limit: number | null; concurrency_limit: number | null; disconnect_policy: "drain" | "bill_reservation"; project_id: string | null; token_hash: string | null }>();
     if (row === null) return;
     const config: BudgetConfig = {
       agentId,
@@ -149,6 +188,7 @@ export class AgentBudget extends DurableObject<Env> {
       tokenHash: row.token_hash,
       limits: { requestsPerMinute: row.rpm_limit, tokensPerMinute: row.tpm_limit, concurrentRequests: row.concurrency_limit },
       disconnectPolicy: row.disconnect_policy,
+      projectId: row.project_id,
     };
     this.tx(() => {
       if (readSettings(this.sql) === null) configure(this.sql, config, Date.now());

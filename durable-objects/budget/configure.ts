@@ -1,6 +1,6 @@
 import { closeLease, fitLeasesToBudget } from "./leases";
 import { ensureRoot, openChildren, rootPool } from "./pools";
-import { readSettings, writeSettings } from "./settings";
+import { readSettings, rootLimit, writeSettings } from "./settings";
 import type { BudgetConfig } from "./types";
 
 /**
@@ -10,7 +10,9 @@ import type { BudgetConfig } from "./types";
 export function configure(sql: SqlStorage, config: BudgetConfig & { reservationTtlMs?: number }, now: number): void {
   const before = readSettings(sql);
   writeSettings(sql, config);
-  ensureRoot(sql, config.budgetMicros, now);
+  const settings = readSettings(sql);
+  if (settings === null) throw new Error("settings vanished after write");
+  ensureRoot(sql, rootLimit(settings), now);
   const tokenChanged = before !== null && before.tokenHash !== null && before.tokenHash !== config.tokenHash;
   if (tokenChanged || config.status === "deleted") {
     const root = rootPool(sql);

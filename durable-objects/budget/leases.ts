@@ -1,6 +1,6 @@
 import { isRefusalCode, resolveSpender } from "./access";
 import { budgetEvent, enqueue } from "./outbox";
-import { applyDelta, available, leasedOut, openChildren, poolByToken, readPool, rootPool, type Pool } from "./pools";
+import { MAX_LEASE_DEPTH, applyDelta, available, depthOf, leasedOut, openChildren, poolByToken, readPool, rootPool, type Pool } from "./pools";
 import { addOverrun, readSettings, type Settings } from "./settings";
 import type { LeaseResult, LeaseView, OpenLeaseInput } from "./types";
 
@@ -34,6 +34,7 @@ export function openLease(sql: SqlStorage, input: OpenLeaseInput, now: number): 
   if (isRefusalCode(parent)) return refused(sql, parent);
   const existing = readPool(sql, input.leaseId);
   if (existing !== null) return { ok: true, lease: leaseView(sql, existing), agentRemainingMicros: agentRemaining(sql) };
+  if (depthOf(sql, parent) >= MAX_LEASE_DEPTH) return refused(sql, "lease_depth");
   const remaining = available(sql, parent);
   const granted = Math.min(Math.max(0, Math.floor(input.requestedMicros)), remaining);
   if (granted <= 0) return refused(sql, "budget_exceeded", remaining);

@@ -79,10 +79,21 @@ export function available(sql: SqlStorage, pool: Pool): number {
 /** Applies a change of spent/reserved to a pool and every ancestor (they include descendants' amounts). */
 export function applyDelta(sql: SqlStorage, poolId: string, spentDelta: number, reservedDelta: number): void {
   let id: string | null = poolId;
-  for (let depth = 0; id !== null && depth < 16; depth++) {
+  for (let depth = 0; id !== null; depth++) {
+    if (depth > MAX_LEASE_DEPTH) throw new Error("pools: lease chain deeper than allowed");
     sql.exec("UPDATE pools SET spent_micros = spent_micros + ?, reserved_micros = reserved_micros + ? WHERE id = ?", spentDelta, reservedDelta, id);
     id = readPool(sql, id)?.parentId ?? null;
   }
+}
+
+/** Leases may nest (a run inside a run) this many levels below the agent's budget. */
+export const MAX_LEASE_DEPTH = 8;
+
+/** How many leases stand between a pool and the agent's budget (0 for the agent's budget itself). */
+export function depthOf(sql: SqlStorage, pool: Pool): number {
+  let depth = 0;
+  for (let parent = pool.parentId; parent !== null && depth <= MAX_LEASE_DEPTH; depth++) parent = readPool(sql, parent)?.parentId ?? null;
+  return depth;
 }
 
 export function ensureRoot(sql: SqlStorage, budgetMicros: number, now: number): void {

@@ -10,7 +10,10 @@ export const BUDGET_DDL = [
      rpm INTEGER, tpm INTEGER, concurrency INTEGER,
      disconnect_policy TEXT NOT NULL DEFAULT 'drain',
      reservation_ttl_ms INTEGER NOT NULL DEFAULT 1800000,
-     overrun_micros INTEGER NOT NULL DEFAULT 0
+     overrun_micros INTEGER NOT NULL DEFAULT 0,
+     budget_micros INTEGER NOT NULL DEFAULT 0,
+     project_id TEXT,
+     project_slice_micros INTEGER NOT NULL DEFAULT 0
    )`,
   // One row per budget pool: the agent's own budget ('agent') and every lease (children of a pool).
   // spent/reserved include all descendants, so a pool's commitment is spent + reserved + open children's headroom.

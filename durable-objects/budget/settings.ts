@@ -9,6 +9,9 @@ export interface Settings {
   disconnectPolicy: DisconnectPolicy;
   reservationTtlMs: number;
   overrunMicros: number;
+  budgetMicros: number;
+  projectId: string | null;
+  projectSliceMicros: number;
 }
 
 type SettingsRow = {
@@ -21,6 +24,9 @@ type SettingsRow = {
   disconnect_policy: DisconnectPolicy;
   reservation_ttl_ms: number;
   overrun_micros: number;
+  budget_micros: number;
+  project_id: string | null;
+  project_slice_micros: number;
 };
 
 export function readSettings(sql: SqlStorage): Settings | null {
@@ -34,6 +40,9 @@ export function readSettings(sql: SqlStorage): Settings | null {
     disconnectPolicy: row.disconnect_policy,
     reservationTtlMs: row.reservation_ttl_ms,
     overrunMicros: row.overrun_micros,
+    budgetMicros: row.budget_micros,
+    projectId: row.project_id,
+    projectSliceMicros: row.project_slice_micros,
   };
 }
 
@@ -41,11 +50,13 @@ export function writeSettings(sql: SqlStorage, config: BudgetConfig & { reservat
   const current = readSettings(sql);
   const limits = config.limits ?? current?.limits ?? { requestsPerMinute: null, tokensPerMinute: null, concurrentRequests: null };
   sql.exec(
-    `INSERT INTO settings (id, agent_id, status, token_hash, rpm, tpm, concurrency, disconnect_policy, reservation_ttl_ms)
-     VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?)
+    `INSERT INTO settings (id, agent_id, status, token_hash, rpm, tpm, concurrency, disconnect_policy, reservation_ttl_ms, budget_micros, project_id)
+     VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT (id) DO UPDATE SET agent_id = excluded.agent_id, status = excluded.status, token_hash = excluded.token_hash,
        rpm = excluded.rpm, tpm = excluded.tpm, concurrency = excluded.concurrency,
-       disconnect_policy = excluded.disconnect_policy, reservation_ttl_ms = excluded.reservation_ttl_ms`,
+       disconnect_policy = excluded.disconnect_policy, reservation_ttl_ms = excluded.reservation_ttl_ms,
+       budget_micros = excluded.budget_micros, project_id = excluded.project_id,
+       project_slice_micros = CASE WHEN excluded.project_id IS settings.project_id THEN settings.project_slice_micros ELSE 0 END`,
     config.agentId,
     config.status,
     config.tokenHash,
@@ -54,7 +65,18 @@ export function writeSettings(sql: SqlStorage, config: BudgetConfig & { reservat
     limits.concurrentRequests,
     config.disconnectPolicy ?? current?.disconnectPolicy ?? "drain",
     config.reservationTtlMs ?? current?.reservationTtlMs ?? 1_800_000,
+    config.budgetMicros,
+    config.projectId === undefined ? (current?.projectId ?? null) : config.projectId,
   );
+}
+
+/** The root pool's limit: the agent's budget, and within a project also the slice the project lent it. */
+export function rootLimit(settings: Settings): number {
+  return settings.projectId === null ? settings.budgetMicros : Math.min(settings.budgetMicros, settings.projectSliceMicros);
+}
+
+export function setProjectSlice(sql: SqlStorage, sliceMicros: number): void {
+  sql.exec("UPDATE settings SET project_slice_micros = ? WHERE id = 1", sliceMicros);
 }
 
 export function addOverrun(sql: SqlStorage, micros: number): void {

@@ -25,6 +25,8 @@ export interface BudgetConfig {
   tokenHash: string | null;
   limits?: RateLimits;
   disconnectPolicy?: DisconnectPolicy;
+  /** The project whose budget this agent also spends from (slices lent by the project's budget object). */
+  projectId?: string | null;
 }
 
 /** Who is spending: the agent's own budget (agent token) or one of its leases (lease token). */
@@ -104,7 +106,7 @@ export interface OpenLeaseInput {
 
 export type LeaseResult =
   | { ok: true; lease: LeaseView; agentRemainingMicros: number }
-  | { ok: false; code: RefusalCode | "unknown_lease"; remainingMicros: number; agentRemainingMicros: number };
+  | { ok: false; code: RefusalCode | "unknown_lease" | "lease_depth"; remainingMicros: number; agentRemainingMicros: number };
 
 export interface BudgetSnapshot {
   agentId: string;

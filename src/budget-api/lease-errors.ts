@@ -9,6 +9,7 @@ const STATUS = {
   rate_limited: [429, "RATE_LIMITED", "Rate limit reached."],
   lease_closed: [409, "LEASE_CLOSED", "This lease was returned or has expired. Open a new lease."],
   unknown_lease: [404, "LEASE_NOT_FOUND", "No such lease."],
+  lease_depth: [400, "LEASE_DEPTH_EXCEEDED", "Leases nest at most 8 levels deep."],
 } as const;
 
 /** A refused lease operation in the control API's error shape, with the budget left in headers. */

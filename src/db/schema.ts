@@ -83,3 +83,13 @@ export const budgetEvents = sqliteTable("budget_events", {
   at: text("at").notNull(),
   detail: text("detail"),
 });
+
+export const projects = sqliteTable("projects", {
+  id: text("id").primaryKey(),
+  name: text("name").notNull(),
+  budgetMicros: integer("budget_micros").notNull(),
+  createdAt: text("created_at").notNull(),
+  updatedAt: text("updated_at").notNull(),
+});
+
+export type ProjectRow = typeof projects.$inferSelect;

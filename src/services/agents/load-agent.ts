@@ -27,5 +27,6 @@ export function budgetConfigOf(row: AgentRow, tokenHash: string | null): BudgetC
     tokenHash,
     limits: { requestsPerMinute: row.rpmLimit, tokensPerMinute: row.tpmLimit, concurrentRequests: row.concurrencyLimit },
     disconnectPolicy: row.disconnectPolicy,
+    projectId: row.projectId,
   };
 }
