@@ -28,6 +28,8 @@ const SLICE_IDLE_MS = 10_000;
 export class AgentBudget extends DurableObject<Env> {
   private readonly sql: SqlStorage;
   private alarmAt: number | null | undefined;
+  /** D1 batches sent and rows delivered since this instance started (for the benchmark's writes-per-request figure). */
+  private readonly delivery = { batches: 0, rows: 0 };
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
@@ -104,8 +106,14 @@ export class AgentBudget extends DurableObject<Env> {
     let delivered = 0;
     for (let n = await flushOutbox(this.sql, this.env.DB, (fn) => this.tx(fn)); n > 0; n = await flushOutbox(this.sql, this.env.DB, (fn) => this.tx(fn))) {
       delivered += n;
+      this.delivery.batches += 1;
+      this.delivery.rows += n;
     }
     return delivered;
+  }
+
+  deliveryStats(): { batches: number; rows: number } {
+    return { ...this.delivery };
   }
 
   override async alarm(): Promise<void> {
