@@ -86,7 +86,7 @@ async function ensureDemo() {
   const res = await fetch(`${gateway}/__dev/seed`, { method: "POST", headers: { "content-type": "application/json", "x-iron-dev-seed-key": seedKey }, body: JSON.stringify({ mock_url: mock.url, budget_usd: 5 }) });
   if (!res.ok) throw new Error(`iron: seeding demo data failed: ${res.status} ${await res.text()}`);
   const seeded = await res.json();
-  const values = { IRON_GATEWAY_URL: `${gateway}/v1`, IRON_TOKEN: seeded.token, IRON_AGENT_ID: seeded.agent.id, OPENAI_BASE_URL: `${gateway}/v1`, ANTHROPIC_BASE_URL: gateway };
+  const values = { IRON_URL: gateway, IRON_GATEWAY_URL: `${gateway}/v1`, IRON_TOKEN: seeded.token, IRON_AGENT_ID: seeded.agent.id, OPENAI_BASE_URL: `${gateway}/v1`, ANTHROPIC_BASE_URL: gateway };
   mkdirSync(dirname(demoEnv), { recursive: true });
   writeFileSync(demoEnv, Object.entries(values).map(([k, v]) => `${k}=${v}`).join("\n") + "\n", { mode: 0o600 });
   return values;
