@@ -50,26 +50,9 @@ export function jsonEvents(events: SseEvent[]): Record<string, unknown>[] {
   return events.filter((e) => e.data !== "[DONE]").map((e) => JSON.parse(e.data) as Record<string, unknown>);
 }
 
-export interface BillEntry {
-  model: string;
-  path: string;
-  stream: boolean;
-  fault: string | null;
-  input_tokens: number;
-  cached_tokens: number;
-  output_tokens: number;
-  reasoning_tokens: number;
-  cost_micros: number;
-}
+import type { Bill } from "../src/bill";
 
-export interface Bill {
-  requests: number;
-  input_tokens: number;
-  cached_tokens: number;
-  output_tokens: number;
-  cost_micros: number;
-  entries: BillEntry[];
-}
+export type { Bill, BillEntry } from "../src/bill";
 
 export async function bill(key: string): Promise<Bill> {
   const res = await fetch(`${MOCK}/__mock/bill`, { headers: { authorization: `Bearer ${key}` } });

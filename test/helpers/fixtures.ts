@@ -6,6 +6,7 @@ import { createAgent } from "../../src/services/agents/create-agent";
 import { budgetStub } from "../../src/services/agents/budget-stub";
 import { createProvider } from "../../src/services/providers/create-provider";
 import type { BudgetSnapshot } from "../../durable-objects/budget/types";
+import type { Bill } from "../../mock-provider/src/bill";
 import { CANARY_MARK } from "./canary";
 
 export const mockUrl = (): string => inject("mockProviderUrl");
@@ -39,13 +40,7 @@ export async function createTestAgent(options: { budgetUsd: number; allowedModel
   return { agentId: created.agent.id, token: created.token, openaiKey, anthropicKey, providerIds: [openai.id, anthropic.id] };
 }
 
-export interface MockBill {
-  requests: number;
-  input_tokens: number;
-  output_tokens: number;
-  cost_micros: number;
-  entries: { model: string; stream: boolean; input_tokens: number; output_tokens: number; cost_micros: number }[];
-}
+export type MockBill = Bill;
 
 /** The mock provider's ground-truth bill for one provider key. */
 export async function mockBill(key: string): Promise<MockBill> {
