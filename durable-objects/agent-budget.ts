@@ -14,6 +14,7 @@ import { nextDue, sweep } from "./budget/sweep";
 import type { BudgetConfig, BudgetSnapshot, LeaseResult, LeaseView, OpenLeaseInput, ReserveInput, ReserveResult, SettleInput, SettleResult } from "./budget/types";
 
 const FLUSH_DELAY_MS = 250;
+const FLUSH_BATCH = 100;
 const RETRY_DELAY_MS = 5_000;
 /** Project slices: ask for this many calls' worth at a time, and return an unused slice after this long idle. */
 const SLICE_AHEAD = 2;
@@ -30,6 +31,8 @@ export class AgentBudget extends DurableObject<Env> {
   private alarmAt: number | null | undefined;
   /** D1 batches sent and rows delivered since this instance started (for the benchmark's writes-per-request figure). */
   private readonly delivery = { batches: 0, rows: 0 };
+  /** The delivery in progress: one at a time (rows leave the outbox only after D1 accepted them). */
+  private flushing: Promise<number> | null = null;
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
@@ -61,6 +64,8 @@ export class AgentBudget extends DurableObject<Env> {
 
   async settle(input: SettleInput): Promise<SettleResult> {
     const result = this.tx(() => settle(this.sql, input, Date.now()));
+    // A busy object may see its alarm late: deliver a full batch without waiting for it.
+    if (this.flushing === null && outboxSize(this.sql) >= FLUSH_BATCH) this.ctx.waitUntil(this.flush().catch(() => 0));
     await this.wake();
     return result;
   }
@@ -103,6 +108,16 @@ export class AgentBudget extends DurableObject<Env> {
 
   /** Delivers queued ledger rows to D1 now (the alarm does this on its own shortly after each change). */
   async flush(): Promise<number> {
+    while (this.flushing !== null) await this.flushing.catch(() => 0);
+    this.flushing = this.deliver();
+    try {
+      return await this.flushing;
+    } finally {
+      this.flushing = null;
+    }
+  }
+
+  private async deliver(): Promise<number> {
     let delivered = 0;
     for (let n = await flushOutbox(this.sql, this.env.DB, (fn) => this.tx(fn)); n > 0; n = await flushOutbox(this.sql, this.env.DB, (fn) => this.tx(fn))) {
       delivered += n;

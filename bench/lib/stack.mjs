@@ -1,6 +1,7 @@
 // Starts the three servers the benchmark talks to, each a workerd process through the Miniflare API
 // (not `wrangler dev`, whose proxy layer caps throughput): the mock provider, the bare pass-through
-// Worker, Iron's gateway Worker (D1 migrated, demo agent seeded) and a budget-DO bench Worker.
+// Worker, Iron's gateway Worker (D1 migrated, demo agent seeded; with a bench-only probe Worker sharing its
+// AgentBudget namespace) and a budget-DO bench Worker (D1 migrated too: the DO delivers its outbox there).
 import { build } from "esbuild";
 import { convertV4MiniflareOptions, Miniflare } from "miniflare";
 import { randomBytes } from "node:crypto";
@@ -12,6 +13,8 @@ import { startMockProvider } from "../../mock-provider/serve.mjs";
 export const root = fileURLToPath(new URL("../../", import.meta.url));
 const COMPAT = { compatibilityDate: "2026-11-01", compatibilityFlags: ["nodejs_compat"] };
 const b64url = (n) => randomBytes(n).toString("base64url");
+const GATEWAY = "iron-gateway"; // also the inspector target name bench/profile.mjs attaches to
+const PROBE = "bench-gateway-probe";
 
 /** Bundles a Worker entry (TS or JS) into one ES module the way wrangler would. */
 export async function bundle(entry) {
@@ -45,10 +48,17 @@ function logSink(counts) {
   };
 }
 
-async function startWorker(name, script, extra) {
-  const mf = new Miniflare(
-    convertV4MiniflareOptions({ name, modules: true, script, scriptPath: `${name}.mjs`, ...COMPAT, host: "127.0.0.1", port: 0, ...extra }),
-  );
+const workerOptions = (name, script, extra) => ({ name, modules: true, script, scriptPath: `${name}.mjs`, ...COMPAT, ...extra });
+
+/**
+ * One workerd process through Miniflare. `extra` holds the Worker's own options plus the shared ones
+ * (`handleStructuredLogs`, `inspectorPort`); `siblings` are more Workers in the same process (not routed:
+ * reached with `mf.getWorker(name)`). The first Worker answers on the returned URL.
+ */
+async function startWorker(name, script, { handleStructuredLogs, inspectorPort, ...extra }, siblings = []) {
+  const shared = { host: "127.0.0.1", port: 0, handleStructuredLogs, ...(inspectorPort === undefined ? {} : { inspectorPort }) };
+  const worker = workerOptions(name, script, extra);
+  const mf = new Miniflare(convertV4MiniflareOptions(siblings.length === 0 ? { ...shared, ...worker } : { ...shared, workers: [worker, ...siblings] }));
   const url = (await mf.ready).href.replace(/\/$/, "");
   return { mf, url };
 }
@@ -76,14 +86,28 @@ export async function startStack({ log = console.log, inspectorPort } = {}) {
   log(`  pass-through      ${passthrough.url}`);
 
   const seedKey = b64url(24);
-  const gateway = await startWorker("iron-gateway", await bundle("src/index.ts"), {
-    d1Databases: ["DB"],
-    kvNamespaces: ["CACHE"],
-    durableObjects: { AGENT_BUDGET: { className: "AgentBudget", useSQLite: true } },
-    bindings: { ...wranglerVars(), IRON_ENV: "development", IRON_MASTER_KEY: b64url(32), IRON_DEV_SEED_KEY: seedKey },
-    handleStructuredLogs,
-    ...(inspectorPort === undefined ? {} : { inspectorPort }),
-  });
+  // The gateway, plus a bench-only probe Worker in the same process bound to the gateway's AGENT_BUDGET
+  // namespace (workers/gateway-probe.mjs): it flushes an agent's DO outbox and reads its deliveryStats().
+  const gateway = await startWorker(
+    GATEWAY,
+    await bundle("src/index.ts"),
+    {
+      d1Databases: ["DB"],
+      kvNamespaces: ["CACHE"],
+      durableObjects: {
+        AGENT_BUDGET: { className: "AgentBudget", useSQLite: true },
+        PROJECT_BUDGET: { className: "ProjectBudget", useSQLite: true },
+      },
+      bindings: { ...wranglerVars(), IRON_ENV: "development", IRON_MASTER_KEY: b64url(32), IRON_DEV_SEED_KEY: seedKey },
+      handleStructuredLogs,
+      inspectorPort,
+    },
+    [
+      workerOptions(PROBE, readFileSync(join(root, "bench/workers/gateway-probe.mjs"), "utf8"), {
+        durableObjects: { AGENT_BUDGET: { className: "AgentBudget", scriptName: GATEWAY } },
+      }),
+    ],
+  );
   const db = await migrate(gateway.mf);
   log(`  iron gateway      ${gateway.url}`);
 
@@ -102,11 +126,19 @@ export async function startStack({ log = console.log, inspectorPort } = {}) {
     durableObjects: { AGENT_BUDGET: { className: "AgentBudget", useSQLite: true } },
     handleStructuredLogs,
   });
+  await migrate(budget.mf); // the DO delivers its outbox (audit rows) to this D1
   log(`  budget bench      ${budget.url}`);
 
   const dispose = async () => {
     for (const s of [budget, gateway, passthrough]) await s.mf.dispose().catch(() => {});
     await mock.dispose().catch(() => {});
   };
-  return { mock, passthrough, gateway, budget, db, token: seeded.token, agentId: seeded.agent.id, seedMs, counts, dispose };
+  const probe = await gateway.mf.getWorker(PROBE);
+  /** Flushes the agent's budget-DO outbox in the gateway, then its deliveryStats(): { flushed, batches, rows }. */
+  const agentDelivery = async (agentId = seeded.agent.id) => {
+    const res = await probe.fetch(`http://probe/delivery?agent=${encodeURIComponent(agentId)}`, { method: "POST" });
+    if (!res.ok) throw new Error(`gateway probe: ${res.status} ${await res.text()}`);
+    return res.json();
+  };
+  return { mock, passthrough, gateway, budget, db, token: seeded.token, agentId: seeded.agent.id, seedMs, counts, agentDelivery, dispose };
 }
