@@ -2,7 +2,7 @@ import { DurableObject } from "cloudflare:workers";
 import { configure } from "./budget/configure";
 import { flushOutbox } from "./budget/flush";
 import { leaseView, openLease, refreshLease, reportUsage, returnLease } from "./budget/leases";
-import { outboxSize } from "./budget/outbox";
+import { lastOutboxSeq, outboxSize } from "./budget/outbox";
 import { poolByToken } from "./budget/pools";
 import { growSlice, rootCommitted, shrinkSlice, wantedMicros } from "./budget/project-slice";
 import { reserve } from "./budget/reserve";
@@ -117,9 +117,12 @@ export class AgentBudget extends DurableObject<Env> {
     }
   }
 
+  /** Delivers what is queued now; rows queued meanwhile wait for the next flush (the alarm is set for them). */
   private async deliver(): Promise<number> {
+    const upTo = lastOutboxSeq(this.sql);
+    const send = (): Promise<number> => flushOutbox(this.sql, this.env.DB, (fn) => this.tx(fn), upTo);
     let delivered = 0;
-    for (let n = await flushOutbox(this.sql, this.env.DB, (fn) => this.tx(fn)); n > 0; n = await flushOutbox(this.sql, this.env.DB, (fn) => this.tx(fn))) {
+    for (let n = await send(); n > 0; n = await send()) {
       delivered += n;
       this.delivery.batches += 1;
       this.delivery.rows += n;

@@ -10,9 +10,9 @@ export function enqueue(sql: SqlStorage, dedupeId: string, kind: OutboxRow["kind
   sql.exec("INSERT OR IGNORE INTO outbox (dedupe_id, kind, payload, created_at) VALUES (?, ?, ?, ?)", dedupeId, kind, JSON.stringify(payload), now);
 }
 
-export function peekOutbox(sql: SqlStorage, limit: number): OutboxRow[] {
+export function peekOutbox(sql: SqlStorage, limit: number, upToSeq: number): OutboxRow[] {
   return sql
-    .exec<{ seq: number; dedupe_id: string; kind: OutboxRow["kind"]; payload: string }>("SELECT seq, dedupe_id, kind, payload FROM outbox ORDER BY seq LIMIT ?", limit)
+    .exec<{ seq: number; dedupe_id: string; kind: OutboxRow["kind"]; payload: string }>("SELECT seq, dedupe_id, kind, payload FROM outbox WHERE seq <= ? ORDER BY seq LIMIT ?", upToSeq, limit)
     .toArray()
     .map((row) => ({ seq: row.seq, dedupeId: row.dedupe_id, kind: row.kind, payload: JSON.parse(row.payload) as Record<string, unknown> }));
 }
@@ -20,6 +20,10 @@ export function peekOutbox(sql: SqlStorage, limit: number): OutboxRow[] {
 /** Removes delivered rows: called only after D1 accepted them. */
 export function ackOutbox(sql: SqlStorage, upToSeq: number): void {
   sql.exec("DELETE FROM outbox WHERE seq <= ?", upToSeq);
+}
+
+export function lastOutboxSeq(sql: SqlStorage): number {
+  return sql.exec<{ s: number | null }>("SELECT MAX(seq) AS s FROM outbox").one().s ?? 0;
 }
 
 export function outboxSize(sql: SqlStorage): number {
