@@ -1,5 +1,5 @@
 import { constantTimeEqual } from "../../src/tokens/constant-time";
-import { poolByToken, rootPool, type Pool } from "./pools";
+import { poolByToken, readPool, rootPool, type Pool } from "./pools";
 import type { Settings } from "./settings";
 import type { RefusalCode, Spender } from "./types";
 
@@ -17,7 +17,10 @@ export function resolveSpender(sql: SqlStorage, settings: Settings, spender: Spe
   if (spender.kind === "agent") return rootPool(sql) ?? "invalid_agent_token";
   const lease = poolByToken(sql, spender.leaseTokenHash);
   if (lease === null) return "invalid_agent_token";
-  if (lease.state !== "open" || (lease.expiresAt !== null && lease.expiresAt <= now)) return "lease_closed";
+  // The lease and every lease it is nested in must be open and unexpired (the sweep may not have run yet).
+  for (let pool: Pool | null = lease; pool !== null && pool.parentId !== null; pool = readPool(sql, pool.parentId)) {
+    if (pool.state !== "open" || (pool.expiresAt !== null && pool.expiresAt <= now)) return "lease_closed";
+  }
   return lease;
 }
 

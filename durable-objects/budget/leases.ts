@@ -72,7 +72,8 @@ export function refreshLease(sql: SqlStorage, leaseTokenHash: string, addMicros:
   const add = parent === null ? 0 : Math.min(Math.max(0, Math.floor(addMicros)), available(sql, parent));
   if (add > 0) {
     sql.exec("UPDATE pools SET limit_micros = limit_micros + ? WHERE id = ?", add, lease.id);
-    enqueue(sql, `lease_refresh:${lease.id}:${now}:${add}`, "budget_event", budgetEvent(settings.agentId, `lease_refresh:${lease.id}:${now}:${add}`, "lease_refresh", lease.id, add, now), now);
+    const id = `lease_refresh:${lease.id}:${crypto.randomUUID()}`;
+    enqueue(sql, id, "budget_event", budgetEvent(settings.agentId, id, "lease_refresh", lease.id, add, now), now);
   }
   const after = readPool(sql, lease.id) ?? lease;
   if (addMicros > 0 && add === 0) return refused(sql, "budget_exceeded", available(sql, after));
@@ -83,13 +84,13 @@ export function refreshLease(sql: SqlStorage, leaseTokenHash: string, addMicros:
 export function reportUsage(sql: SqlStorage, leaseTokenHash: string, eventId: string, costMicros: number, now: number): LeaseResult & { duplicate?: boolean } {
   const lease = poolByToken(sql, leaseTokenHash);
   if (lease === null) return refused(sql, "unknown_lease");
-  const seen = sql.exec<{ n: number }>("SELECT COUNT(*) AS n FROM usage_events WHERE event_id = ? AND pool_id = ?", eventId, lease.id).one().n;
+  const seen = sql.exec<{ n: number }>("SELECT COUNT(*) AS n FROM lease_reports WHERE pool_id = ? AND event_id = ?", lease.id, eventId).one().n;
   if (seen > 0) return { ok: true, lease: leaseView(sql, lease), agentRemainingMicros: agentRemaining(sql), duplicate: true };
   const live = liveLease(sql, leaseTokenHash, now);
   if ("ok" in live) return live;
   const cost = Math.max(0, Math.ceil(costMicros));
   const headroom = available(sql, lease);
-  sql.exec("INSERT INTO usage_events (event_id, pool_id, amount_micros, at) VALUES (?, ?, ?, ?)", eventId, lease.id, cost, now);
+  sql.exec("INSERT INTO lease_reports (pool_id, event_id, amount_micros, at) VALUES (?, ?, ?, ?)", lease.id, eventId, cost, now);
   applyDelta(sql, lease.id, cost, 0);
   addOverrun(sql, Math.max(0, cost - headroom));
   enqueue(sql, `report:${lease.id}:${eventId}`, "budget_event", budgetEvent(live.settings.agentId, `report:${lease.id}:${eventId}`, "usage_report", lease.id, cost, now, { event_id: eventId }), now);
@@ -100,8 +101,9 @@ export function reportUsage(sql: SqlStorage, leaseTokenHash: string, eventId: st
 /** Closes a lease (and its nested leases): its unspent headroom flows back to the parent at once. */
 export function closeLease(sql: SqlStorage, lease: Pool, reason: "returned" | "expired" | "revoked", now: number): void {
   if (lease.state !== "open") return;
+  // Everything not spent or reserved flows back, nested leases' headroom included.
+  const headroom = unspent(lease);
   for (const child of openChildren(sql, lease.id)) closeLease(sql, child, reason, now);
-  const headroom = available(sql, lease);
   sql.exec("UPDATE pools SET state = ?, closed_at = ? WHERE id = ?", reason, now, lease.id);
   const settings = readSettings(sql);
   const id = `lease_${reason}:${lease.id}`;
@@ -112,21 +114,37 @@ export function returnLease(sql: SqlStorage, leaseTokenHash: string, now: number
   const lease = poolByToken(sql, leaseTokenHash);
   if (lease === null) return refused(sql, "unknown_lease");
   if (lease.state !== "open") return { ok: true, lease: leaseView(sql, lease), agentRemainingMicros: agentRemaining(sql), returnedMicros: 0 };
-  const returned = available(sql, lease);
+  const returned = unspent(lease);
   closeLease(sql, lease, "returned", now);
   const after = readPool(sql, lease.id) ?? lease;
   return { ok: true, lease: leaseView(sql, after), agentRemainingMicros: agentRemaining(sql), returnedMicros: returned };
 }
 
-/** After a budget decrease: shrink open leases (newest first) until the agent's commitments fit its budget again. */
+/** A lease's limit not yet spent or reserved (its nested leases' headroom included). */
+function unspent(lease: Pool): number {
+  return Math.max(0, lease.limitMicros - lease.spentMicros - lease.reservedMicros);
+}
+
+/** After a budget decrease: shrink open leases (newest first, nested ones too) until the agent's commitments fit again. */
 export function fitLeasesToBudget(sql: SqlStorage): void {
   const root = rootPool(sql);
   if (root === null) return;
+  let excess = root.spentMicros + root.reservedMicros + leasedOut(sql, root.id) - root.limitMicros;
   for (const lease of openChildren(sql, root.id)) {
-    const excess = root.spentMicros + root.reservedMicros + leasedOut(sql, root.id) - root.limitMicros;
     if (excess <= 0) return;
-    const headroom = available(sql, lease);
-    const cut = Math.min(excess, headroom);
-    if (cut > 0) sql.exec("UPDATE pools SET limit_micros = limit_micros - ? WHERE id = ?", cut, lease.id);
+    excess -= shrink(sql, lease, excess);
   }
+}
+
+/** Cuts up to `want` of a lease's unspent headroom: its own free part first, then its nested leases'. Returns the cut. */
+function shrink(sql: SqlStorage, lease: Pool, want: number): number {
+  // Only headroom the parent counts can be cut: never more than what the lease has not spent or reserved.
+  const target = Math.min(want, unspent(lease));
+  let cut = Math.min(target, available(sql, lease));
+  for (const child of openChildren(sql, lease.id)) {
+    if (cut >= target) break;
+    cut += shrink(sql, child, target - cut);
+  }
+  if (cut > 0) sql.exec("UPDATE pools SET limit_micros = limit_micros - ? WHERE id = ?", cut, lease.id);
+  return cut;
 }

@@ -48,12 +48,13 @@ export const BUDGET_DDL = [
    )`,
   `CREATE INDEX IF NOT EXISTS reservations_state ON reservations(state, expires_at)`,
   `CREATE INDEX IF NOT EXISTS reservations_time ON reservations(created_at)`,
-  // External usage reported against leases, keyed by the reporter's event id (exactly once).
-  `CREATE TABLE IF NOT EXISTS usage_events (
-     event_id TEXT PRIMARY KEY,
+  // External usage reported against leases, keyed by lease and the reporter's event id (exactly once per lease).
+  `CREATE TABLE IF NOT EXISTS lease_reports (
      pool_id TEXT NOT NULL,
+     event_id TEXT NOT NULL,
      amount_micros INTEGER NOT NULL,
-     at INTEGER NOT NULL
+     at INTEGER NOT NULL,
+     PRIMARY KEY (pool_id, event_id)
    )`,
   // Rows waiting to be delivered to D1; deleted only after D1 accepted them.
   `CREATE TABLE IF NOT EXISTS outbox (
