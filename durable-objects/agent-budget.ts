@@ -4,10 +4,10 @@ import { flushOutbox } from "./budget/flush";
 import { leaseView, openLease, refreshLease, reportUsage, returnLease } from "./budget/leases";
 import { lastOutboxSeq, outboxSize } from "./budget/outbox";
 import { poolByToken } from "./budget/pools";
-import { growSlice, rootCommitted, shrinkSlice, wantedMicros } from "./budget/project-slice";
+import { growSlice, rootCommitted, shrinkSlice, sliceIdleWait, wantedMicros } from "./budget/project-slice";
 import { reserve } from "./budget/reserve";
 import { BUDGET_DDL } from "./budget/schema";
-import { readSettings } from "./budget/settings";
+import { readSettings, type Timings } from "./budget/settings";
 import { settle } from "./budget/settle";
 import { snapshot } from "./budget/snapshot";
 import { nextDue, sweep } from "./budget/sweep";
@@ -16,9 +16,9 @@ import type { BudgetConfig, BudgetSnapshot, LeaseResult, LeaseView, OpenLeaseInp
 const FLUSH_DELAY_MS = 250;
 const FLUSH_BATCH = 100;
 const RETRY_DELAY_MS = 5_000;
-/** Project slices: ask for this many calls' worth at a time, and return an unused slice after this long idle. */
+/** Project slices: ask for this many calls' worth at a time (an unused slice goes back after `sliceIdleMs` idle). */
 const SLICE_AHEAD = 2;
-const SLICE_IDLE_MS = 10_000;
+const nullablePlus = (a: number, b: number | null): number | null => (b === null ? null : a + b);
 
 /**
  * One per agent (named by agent id): the consistent place for everything that must not lag — the live token
@@ -44,7 +44,7 @@ export class AgentBudget extends DurableObject<Env> {
     return this.ctx.storage.transactionSync(fn);
   }
 
-  async configure(config: BudgetConfig & { reservationTtlMs?: number }): Promise<BudgetSnapshot> {
+  async configure(config: BudgetConfig & Timings): Promise<BudgetSnapshot> {
     const result = this.tx(() => {
       configure(this.sql, config, Date.now());
       return snapshot(this.sql);
@@ -168,9 +168,7 @@ export class AgentBudget extends DurableObject<Env> {
   /** Gives an idle agent's unused slice back to its project (shrunk here first, so nothing can spend it meanwhile). */
   private async releaseIdleSlice(): Promise<void> {
     const settings = readSettings(this.sql);
-    if (settings?.projectId == null) return;
-    const open = snapshot(this.sql)?.openReservations ?? 0;
-    if (open > 0) return;
+    if (settings?.projectId == null || sliceIdleWait(this.sql, Date.now()) !== 0) return;
     const committed = this.tx(() => shrinkSlice(this.sql, Date.now()));
     if (committed === null) return;
     await this.env.PROJECT_BUDGET.get(this.env.PROJECT_BUDGET.idFromName(settings.projectId)).release(settings.agentId, committed);
@@ -183,7 +181,7 @@ export class AgentBudget extends DurableObject<Env> {
     const candidates = [
       nextDue(this.sql),
       outboxSize(this.sql) > 0 ? now + FLUSH_DELAY_MS : null,
-      settings?.projectId != null && settings.projectSliceMicros > rootCommitted(this.sql) ? now + SLICE_IDLE_MS : null,
+      settings?.projectId != null ? nullablePlus(now, sliceIdleWait(this.sql, now)) : null,
     ].filter((t): t is number => t !== null);
     if (candidates.length > 0) await this.schedule(Math.min(...candidates));
   }

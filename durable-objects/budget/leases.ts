@@ -93,6 +93,7 @@ export function reportUsage(sql: SqlStorage, leaseTokenHash: string, eventId: st
   sql.exec("INSERT INTO lease_reports (pool_id, event_id, amount_micros, at) VALUES (?, ?, ?, ?)", lease.id, eventId, cost, now);
   applyDelta(sql, lease.id, cost, 0);
   addOverrun(sql, Math.max(0, cost - headroom));
+  if (cost > headroom) rebalanceChain(sql, lease.id);
   enqueue(sql, `report:${lease.id}:${eventId}`, "budget_event", budgetEvent(live.settings.agentId, `report:${lease.id}:${eventId}`, "usage_report", lease.id, cost, now, { event_id: eventId }), now);
   const after = readPool(sql, lease.id) ?? lease;
   return { ok: true, lease: leaseView(sql, after), agentRemainingMicros: agentRemaining(sql), duplicate: false };
@@ -128,9 +129,20 @@ function unspent(lease: Pool): number {
 /** After a budget decrease: shrink open leases (newest first, nested ones too) until the agent's commitments fit again. */
 export function fitLeasesToBudget(sql: SqlStorage): void {
   const root = rootPool(sql);
-  if (root === null) return;
-  let excess = root.spentMicros + root.reservedMicros + leasedOut(sql, root.id) - root.limitMicros;
-  for (const lease of openChildren(sql, root.id)) {
+  if (root !== null) rebalance(sql, root);
+}
+
+/**
+ * After spend beyond a pool's limit (an overrun report or settlement) or a lowered limit: cut the unspent headroom
+ * of its open leases so that nothing below can still spend past it. Applied from `poolId` up to the agent's budget.
+ */
+export function rebalanceChain(sql: SqlStorage, poolId: string): void {
+  for (let pool = readPool(sql, poolId); pool !== null; pool = pool.parentId === null ? null : readPool(sql, pool.parentId)) rebalance(sql, pool);
+}
+
+function rebalance(sql: SqlStorage, pool: Pool): void {
+  let excess = pool.spentMicros + pool.reservedMicros + leasedOut(sql, pool.id) - pool.limitMicros;
+  for (const lease of openChildren(sql, pool.id)) {
     if (excess <= 0) return;
     excess -= shrink(sql, lease, excess);
   }

@@ -32,3 +32,12 @@ export function shrinkSlice(sql: SqlStorage, now: number): number | null {
   ensureRoot(sql, rootLimit({ ...settings, projectSliceMicros: committed }), now);
   return committed;
 }
+
+/** Milliseconds until the agent has been idle long enough to return its slice (0 = now), or null when it has nothing to return. */
+export function sliceIdleWait(sql: SqlStorage, now: number): number | null {
+  const settings = readSettings(sql);
+  if (settings === null || settings.projectId === null || settings.projectSliceMicros <= rootCommitted(sql)) return null;
+  const last = sql.exec<{ t: number | null; open: number }>("SELECT MAX(created_at) AS t, SUM(state = 'open') AS open FROM reservations").one();
+  if (last.open > 0) return settings.sliceIdleMs;
+  return Math.max(0, (last.t ?? 0) + settings.sliceIdleMs - now);
+}

@@ -13,7 +13,8 @@ export const BUDGET_DDL = [
      overrun_micros INTEGER NOT NULL DEFAULT 0,
      budget_micros INTEGER NOT NULL DEFAULT 0,
      project_id TEXT,
-     project_slice_micros INTEGER NOT NULL DEFAULT 0
+     project_slice_micros INTEGER NOT NULL DEFAULT 0,
+     slice_idle_ms INTEGER NOT NULL DEFAULT 10000
    )`,
   // One row per budget pool: the agent's own budget ('agent') and every lease (children of a pool).
   // spent/reserved include all descendants, so a pool's commitment is spent + reserved + open children's headroom.

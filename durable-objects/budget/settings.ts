@@ -12,6 +12,8 @@ export interface Settings {
   budgetMicros: number;
   projectId: string | null;
   projectSliceMicros: number;
+  /** How long an agent in a project must be idle before it returns its unused slice. */
+  sliceIdleMs: number;
 }
 
 type SettingsRow = {
@@ -27,6 +29,7 @@ type SettingsRow = {
   budget_micros: number;
   project_id: string | null;
   project_slice_micros: number;
+  slice_idle_ms: number;
 };
 
 export function readSettings(sql: SqlStorage): Settings | null {
@@ -43,19 +46,26 @@ export function readSettings(sql: SqlStorage): Settings | null {
     budgetMicros: row.budget_micros,
     projectId: row.project_id,
     projectSliceMicros: row.project_slice_micros,
+    sliceIdleMs: row.slice_idle_ms,
   };
 }
 
-export function writeSettings(sql: SqlStorage, config: BudgetConfig & { reservationTtlMs?: number }): void {
+/** Tuning knobs that are not part of an agent's configuration (tests and operators set them directly). */
+export interface Timings {
+  reservationTtlMs?: number;
+  sliceIdleMs?: number;
+}
+
+export function writeSettings(sql: SqlStorage, config: BudgetConfig & Timings): void {
   const current = readSettings(sql);
   const limits = config.limits ?? current?.limits ?? { requestsPerMinute: null, tokensPerMinute: null, concurrentRequests: null };
   sql.exec(
-    `INSERT INTO settings (id, agent_id, status, token_hash, rpm, tpm, concurrency, disconnect_policy, reservation_ttl_ms, budget_micros, project_id)
-     VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+    `INSERT INTO settings (id, agent_id, status, token_hash, rpm, tpm, concurrency, disconnect_policy, reservation_ttl_ms, budget_micros, project_id, slice_idle_ms)
+     VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT (id) DO UPDATE SET agent_id = excluded.agent_id, status = excluded.status, token_hash = excluded.token_hash,
        rpm = excluded.rpm, tpm = excluded.tpm, concurrency = excluded.concurrency,
        disconnect_policy = excluded.disconnect_policy, reservation_ttl_ms = excluded.reservation_ttl_ms,
-       budget_micros = excluded.budget_micros, project_id = excluded.project_id,
+       budget_micros = excluded.budget_micros, project_id = excluded.project_id, slice_idle_ms = excluded.slice_idle_ms,
        project_slice_micros = CASE WHEN excluded.project_id IS settings.project_id THEN settings.project_slice_micros ELSE 0 END`,
     config.agentId,
     config.status,
@@ -67,6 +77,7 @@ export function writeSettings(sql: SqlStorage, config: BudgetConfig & { reservat
     config.reservationTtlMs ?? current?.reservationTtlMs ?? 1_800_000,
     config.budgetMicros,
     config.projectId === undefined ? (current?.projectId ?? null) : config.projectId,
+    config.sliceIdleMs ?? current?.sliceIdleMs ?? 10_000,
   );
 }
 

@@ -1,5 +1,6 @@
 import { budgetEvent, enqueue } from "./outbox";
 import { applyDelta, available, readPool } from "./pools";
+import { rebalanceChain } from "./leases";
 import { addOverrun, readSettings } from "./settings";
 import type { SettleInput, SettleResult } from "./types";
 
@@ -43,6 +44,7 @@ export function settle(sql: SqlStorage, input: SettleInput, now: number): Settle
   );
   const overrun = Math.max(0, cost - row.amount_micros);
   addOverrun(sql, overrun);
+  if (overrun > 0) rebalanceChain(sql, row.pool_id);
   if (input.record !== undefined) enqueue(sql, `request:${input.reservationId}`, "request", { ...input.record, cost_micros: cost, reserved_micros: row.amount_micros }, now);
   if (late || overrun > 0) {
     enqueue(sql, `${late ? "reconcile" : "overrun"}:${input.reservationId}`, "budget_event", budgetEvent(settings.agentId, `${late ? "reconcile" : "overrun"}:${input.reservationId}`, late ? "reconcile" : "overrun", row.pool_id, late ? cost - row.amount_micros : overrun, now), now);

@@ -4,6 +4,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { isRefusal } from "../../src/errors/refusal";
 import { budgetStub } from "../../src/services/agents/budget-stub";
+import { loadAgentConfig } from "../../src/services/agents/load-agent";
 import { assignAgentToProject } from "../../src/services/projects/assign-agent";
 import { createProject } from "../../src/services/projects/create-project";
 import { projectStub } from "../../src/services/projects/project-stub";
@@ -68,15 +69,33 @@ describe("project budgets are enforced across their agents", () => {
     const { projectId, agents } = await projectWithAgents(100_000, 1);
     const agent = agents[0];
     if (agent === undefined) throw new Error("no agent");
+    const loaded = await loadAgentConfig(env, agent.agentId);
+    if (loaded === null) throw new Error("agent missing");
+    // Idle means "no call for sliceIdleMs" (10 s by default); 0 here so the test need not wait.
+    await budgetStub(env, agent.agentId).configure({ ...loaded.config, sliceIdleMs: 0 });
     const res = await jsonPost("/v1/chat/completions", agent.token, { model: "gpt-4o-mini", messages: [{ role: "user", content: "hi" }] });
     await res.text();
     const ledger = await settled(agent.agentId);
     const before = await projectStub(env, projectId).snapshot();
     expect(before?.heldMicros).toBeGreaterThan(ledger.spentMicros);
     await runDurableObjectAlarm(budgetStub(env, agent.agentId));
+    // (The object's own alarm may be running the release at this moment: wait for it to land.)
+    for (let i = 0; i < 100 && (await projectStub(env, projectId).snapshot())?.heldMicros !== ledger.spentMicros; i++) await new Promise((r) => setTimeout(r, 20));
     const after = await projectStub(env, projectId).snapshot();
     expect(after?.heldMicros).toBe(ledger.spentMicros);
     expect(after?.remainingMicros).toBe(100_000 - ledger.spentMicros);
+  });
+
+  it("a recently active agent keeps its slice (no project round trip per call)", async () => {
+    const { projectId, agents } = await projectWithAgents(100_000, 1);
+    const agent = agents[0];
+    if (agent === undefined) throw new Error("no agent");
+    const res = await jsonPost("/v1/chat/completions", agent.token, { model: "gpt-4o-mini", messages: [{ role: "user", content: "hi" }] });
+    await res.text();
+    const ledger = await settled(agent.agentId);
+    await runDurableObjectAlarm(budgetStub(env, agent.agentId));
+    const project = await projectStub(env, projectId).snapshot();
+    expect(project?.heldMicros).toBeGreaterThan(ledger.spentMicros);
   });
 
   it("an agent cannot spend past its project's budget even with budget of its own left", async () => {
