@@ -12,6 +12,7 @@ export default defineConfig({
           IRON_ENV: "test",
           IRON_MASTER_KEY: "dGVzdC1tYXN0ZXIta2V5LTMyLWJ5dGVzLWxvbmctISE",
           IRON_DEV_SEED_KEY: "test-seed-key",
+          IRON_JWT_SECRET: "test-jwt-secret-at-least-32-bytes-long-0123456789",
           TEST_MIGRATIONS: migrations,
         },
       },

@@ -3,7 +3,7 @@
 // D1 migrations, and demo data on first start. `npm start -- --fresh` starts from empty local state.
 import { spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { appendFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { startMockProvider } from "../mock-provider/serve.mjs";
@@ -32,6 +32,10 @@ if (!existsSync(devVars)) {
   const b64url = (bytes) => bytes.toString("base64").replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
   writeFileSync(devVars, [`IRON_ENV="development"`, `IRON_MASTER_KEY="${b64url(randomBytes(32))}"`, `IRON_DEV_SEED_KEY="${b64url(randomBytes(24))}"`, ""].join("\n"), { mode: 0o600 });
   console.log("iron: created .dev.vars with a new local master key");
+}
+if (!/^IRON_JWT_SECRET=/m.test(readFileSync(devVars, "utf8"))) {
+  // Signs control-panel access tokens locally; added to an existing .dev.vars too.
+  appendFileSync(devVars, `IRON_JWT_SECRET="${randomBytes(32).toString("base64url")}"\n`);
 }
 const seedKey = /IRON_DEV_SEED_KEY="([^"]+)"/.exec(readFileSync(devVars, "utf8"))?.[1] ?? "";
 
