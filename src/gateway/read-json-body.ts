@@ -1,3 +1,4 @@
+import { readCappedText } from "../http/read-capped-text";
 import { refuse, type Refusal } from "../errors/refusal";
 
 /**
@@ -9,9 +10,7 @@ export async function readJsonBody(request: Request, maxBytes: number): Promise<
   if (type !== null && type !== "" && !/^application\/(?:[\w.+-]+\+)?json\b/i.test(type) && !/^text\/plain\b/i.test(type)) {
     return refuse("unsupported_media_type", "Request body must be JSON (Content-Type: application/json).");
   }
-  const declared = Number(request.headers.get("content-length") ?? "0");
-  if (declared > maxBytes) return tooLarge(maxBytes);
-  const text = await readCapped(request, maxBytes);
+  const text = await readCappedText(request, maxBytes);
   if (text === null) return tooLarge(maxBytes);
   if (text.trim() === "") return refuse("invalid_request", "Request body is empty; a JSON object is required.");
   let parsed: unknown;
@@ -29,24 +28,4 @@ export async function readJsonBody(request: Request, maxBytes: number): Promise<
 
 function tooLarge(maxBytes: number): Refusal {
   return refuse("payload_too_large", `Request body exceeds the gateway's limit of ${maxBytes} bytes.`);
-}
-
-async function readCapped(request: Request, maxBytes: number): Promise<string | null> {
-  if (request.body === null) return "";
-  const body = request.body as ReadableStream<Uint8Array>;
-  const reader = body.getReader();
-  const decoder = new TextDecoder();
-  let size = 0;
-  let text = "";
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > maxBytes) {
-      await reader.cancel();
-      return null;
-    }
-    text += decoder.decode(value, { stream: true });
-  }
-  return text + decoder.decode();
 }

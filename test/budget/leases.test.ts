@@ -152,6 +152,16 @@ describe("leases: the budget control protocol", () => {
     expect((await budgetOf(agent.agentId)).leasedOutMicros).toBe(0);
   });
 
+  it("budget API bodies are capped (413) and validated with every field named", async () => {
+    const agent = await createTestAgent({ budgetUsd: 1 });
+    const huge = await budgetCall("handshake", agent.token, { requested_usd: 1, padding: "x".repeat(70 * 1024) });
+    expect(huge.status).toBe(413);
+    const bad = await budgetCall("handshake", agent.token, { requested_usd: -1, ttl_seconds: 1 });
+    expect(bad.status).toBe(400);
+    expect(Object.keys((bad.body as unknown as { error: { fields: Record<string, string> } }).error.fields).sort()).toEqual(["requested_usd", "ttl_seconds"]);
+    expect((await budgetOf(agent.agentId)).leasedOutMicros).toBe(0);
+  });
+
   it("a handshake with a bad token or no budget is refused and hands out nothing", async () => {
     const agent = await createTestAgent({ budgetUsd: 0.01 });
     const bad = await budgetCall("handshake", "ic_bogus", { requested_usd: 1 });

@@ -1,3 +1,5 @@
+import { readCappedText } from "../../http/read-capped-text";
+
 /**
  * Reads a control-API JSON body with a byte cap checked on Content-Length and while streaming, so an oversize
  * body is never buffered. Only `application/json` is accepted: a browser can send `text/plain` or form bodies
@@ -6,9 +8,7 @@
 export type JsonRead = { ok: true; value: unknown } | { ok: false; code: "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "INVALID_JSON"; message: string };
 
 export async function readJson(request: Request, maxBytes: number): Promise<JsonRead> {
-  const declared = Number(request.headers.get("content-length") ?? "0");
-  if (declared > maxBytes) return tooLarge(maxBytes);
-  const text = await readCapped(request, maxBytes);
+  const text = await readCappedText(request, maxBytes);
   if (text === null) return tooLarge(maxBytes);
   if (text.trim() === "") return { ok: true, value: undefined };
   const type = request.headers.get("content-type") ?? "";
@@ -24,23 +24,4 @@ export async function readJson(request: Request, maxBytes: number): Promise<Json
 
 function tooLarge(maxBytes: number): JsonRead {
   return { ok: false, code: "PAYLOAD_TOO_LARGE", message: `The request body exceeds this route's limit of ${maxBytes} bytes.` };
-}
-
-async function readCapped(request: Request, maxBytes: number): Promise<string | null> {
-  if (request.body === null) return "";
-  const reader = (request.body as ReadableStream<Uint8Array>).getReader();
-  const decoder = new TextDecoder();
-  let size = 0;
-  let text = "";
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > maxBytes) {
-      await reader.cancel();
-      return null;
-    }
-    text += decoder.decode(value, { stream: true });
-  }
-  return text + decoder.decode();
 }
