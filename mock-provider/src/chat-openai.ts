@@ -1,14 +1,13 @@
-import { lookupPrice } from "../../src/pricing/lookup";
+import { acceptOpenaiRequest } from "./openai-request";
 import { deliver } from "./deliver";
 import { parseDirectives } from "./directives";
 import { refusingFault } from "./faults";
 import { openaiCompletion, openaiFrames, type OpenaiReply } from "./format-openai";
-import { bearerKey, invalidRequest, missingOpenaiKey, modelNotFound, nextId } from "./http";
-import { arrayField, intField, isObject, isString, readJson, stringField, type JsonObject } from "./json";
+import { invalidRequest, nextId } from "./http";
+import { arrayField, intField, isObject, isString, type JsonObject } from "./json";
 import { makePlan } from "./plan";
 import { lastUserText } from "./message-text";
 import { openaiPromptTokens } from "./prompt-openai";
-import { logRequest } from "./request-log";
 
 /** The function a `tool_choice` forces: a named function, or the first tool for "required". */
 export function forcedOpenaiTool(body: JsonObject): string | null {
@@ -23,15 +22,9 @@ export function forcedOpenaiTool(body: JsonObject): string | null {
 
 /** `POST /v1/chat/completions`, streaming or not. */
 export async function handleOpenaiChat(request: Request, ctx: ExecutionContext): Promise<Response> {
-  const key = bearerKey(request);
-  if (key === null) return missingOpenaiKey();
-  const body = await readJson(request);
-  logRequest(key, request, body);
-  if (!isObject(body)) return invalidRequest("openai", "We could not parse the JSON body of your request.");
-  const model = stringField(body, "model");
-  if (model === null) return invalidRequest("openai", "you must provide a model parameter", "model");
-  const price = lookupPrice(model);
-  if (price === null || price.vendor !== "openai" || price.kind !== "chat") return modelNotFound("openai", model);
+  const accepted = await acceptOpenaiRequest(request, "chat");
+  if (accepted instanceof Response) return accepted;
+  const { key, body, model, price } = accepted;
   const messages = arrayField(body, "messages");
   if (messages === null || messages.length === 0 || !messages.every((m) => isObject(m) && isString(m.role))) {
     return invalidRequest("openai", "'messages' must be a non-empty array of messages with a role.", "messages");

@@ -1,11 +1,10 @@
-import { lookupPrice } from "../../src/pricing/lookup";
+import { acceptOpenaiRequest } from "./openai-request";
 import { countTokens, type Encoding } from "../../src/tokenizer/count-tokens";
 import { charge } from "./bill";
 import { parseDirectives } from "./directives";
 import { firstByteDelay, refusingFault } from "./faults";
-import { bearerKey, invalidRequest, json, missingOpenaiKey, modelNotFound, nextId } from "./http";
-import { intField, isObject, isString, readJson, stringField } from "./json";
-import { logRequest } from "./request-log";
+import { invalidRequest, json, nextId } from "./http";
+import { intField, isString } from "./json";
 import { truncatedResponse } from "./sse";
 
 type Input = string | number[];
@@ -45,15 +44,9 @@ function base64Floats(values: number[]): string {
 
 /** `POST /v1/embeddings`: usage is the tokens of every input; directives are read from the last string input. */
 export async function handleEmbeddings(request: Request, ctx: ExecutionContext): Promise<Response> {
-  const key = bearerKey(request);
-  if (key === null) return missingOpenaiKey();
-  const body = await readJson(request);
-  logRequest(key, request, body);
-  if (!isObject(body)) return invalidRequest("openai", "We could not parse the JSON body of your request.");
-  const model = stringField(body, "model");
-  if (model === null) return invalidRequest("openai", "you must provide a model parameter", "model");
-  const price = lookupPrice(model);
-  if (price === null || price.vendor !== "openai" || price.kind !== "embedding") return modelNotFound("openai", model);
+  const accepted = await acceptOpenaiRequest(request, "embedding");
+  if (accepted instanceof Response) return accepted;
+  const { key, body, model, price } = accepted;
   const inputs = inputsOf(body.input);
   if (inputs === null) return invalidRequest("openai", "'input' must be a string, strings, or token arrays.", "input");
   const dimensions = intField(body, "dimensions") ?? (model.includes("large") ? 3072 : 1536);
