@@ -1,4 +1,5 @@
 import { Hono } from "hono";
+import type { ControlRoute } from "../control/openapi/route";
 import { controlError } from "../errors/control-error";
 import { budgetStub } from "../services/agents/budget-stub";
 import { leaseKey, presentedKey } from "./credentials";
@@ -23,3 +24,6 @@ export const budgetRoutes = new Hono<{ Bindings: Env }>()
     if (view === null) return controlError(404, "LEASE_NOT_FOUND", "No such lease.");
     return c.json(leaseJson(view, snapshot?.remainingMicros ?? 0));
   });
+
+/** The budget protocol as control-API routes (declared in the registry, so they are in the OpenAPI document). */
+export const budgetProtocolRoutes: readonly ControlRoute[] = [];

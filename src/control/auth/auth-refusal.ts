@@ -1,51 +1,40 @@
-import { controlError } from "../../errors/control-error";
+import { controlRefusal, isControlRefusal, renderRefusal, type ControlRefusal } from "../openapi/control-errors";
 
 /**
- * Expected refusals of the control API's account layer, as values. Codes are the control API's UPPER_SNAKE
- * codes (PRODUCT.md §5); `renderAuthRefusal` turns one into the `{"error":{…}}` response.
+ * Expected refusals of the account layer. They are control-API refusals (one error family, codes in
+ * `CONTROL_ERRORS`), restricted to the codes this layer uses.
  */
-export const AUTH_CODES = {
-  VALIDATION_ERROR: 400,
-  INVALID_CREDENTIALS: 401,
-  INVALID_TOKEN: 401,
-  TOKEN_EXPIRED: 401,
-  SESSION_REVOKED: 401,
-  SESSION_EXPIRED: 401,
-  ACCOUNT_SUSPENDED: 403,
-  FORBIDDEN: 403,
-  NOT_FOUND: 404,
-  EMAIL_TAKEN: 409,
-  LAST_ADMIN: 409,
-  SELF_ACTION_FORBIDDEN: 409,
-  SETUP_COMPLETED: 409,
-  TOO_MANY_ATTEMPTS: 429,
-  AUTH_MISCONFIGURED: 503,
-} as const;
+export type AuthCode =
+  | "VALIDATION_ERROR"
+  | "INVALID_CREDENTIALS"
+  | "INVALID_TOKEN"
+  | "TOKEN_EXPIRED"
+  | "SESSION_REVOKED"
+  | "SESSION_EXPIRED"
+  | "ACCOUNT_SUSPENDED"
+  | "FORBIDDEN"
+  | "NOT_FOUND"
+  | "EMAIL_TAKEN"
+  | "LAST_ADMIN"
+  | "SELF_ACTION_FORBIDDEN"
+  | "SETUP_COMPLETED"
+  | "TOO_MANY_ATTEMPTS"
+  | "AUTH_MISCONFIGURED";
 
-export type AuthCode = keyof typeof AUTH_CODES;
+export type AuthRefusal = ControlRefusal<AuthCode>;
 
-export interface AuthRefusal {
-  readonly kind: "auth_refusal";
-  readonly code: AuthCode;
-  readonly status: number;
-  readonly message: string;
-  /** Validation problems by field, all of them at once. */
-  readonly fields?: Readonly<Record<string, string>>;
-  /** For TOO_MANY_ATTEMPTS: seconds until the window resets (also the `retry-after` header). */
-  readonly retryAfterSeconds?: number;
-}
-
+/** `retryAfterSeconds` becomes the `retry-after` header (TOO_MANY_ATTEMPTS). */
 export function authRefuse(code: AuthCode, message: string, extra: { fields?: Record<string, string>; retryAfterSeconds?: number } = {}): AuthRefusal {
-  return { kind: "auth_refusal", code, status: AUTH_CODES[code], message, ...extra };
+  const options: { fields?: Record<string, string>; headers?: Record<string, string> } = {};
+  if (extra.fields !== undefined) options.fields = extra.fields;
+  if (extra.retryAfterSeconds !== undefined) options.headers = { "retry-after": String(extra.retryAfterSeconds) };
+  return controlRefusal(code, message, options);
 }
 
 export function isAuthRefusal(value: unknown): value is AuthRefusal {
-  return typeof value === "object" && value !== null && (value as { kind?: unknown }).kind === "auth_refusal";
+  return isControlRefusal(value);
 }
 
 export function renderAuthRefusal(refusal: AuthRefusal): Response {
-  const headers: Record<string, string> = {};
-  if (refusal.retryAfterSeconds !== undefined) headers["retry-after"] = String(refusal.retryAfterSeconds);
-  if (refusal.status === 401) headers["www-authenticate"] = 'Bearer realm="iron"';
-  return controlError(refusal.status, refusal.code, refusal.message, refusal.fields === undefined ? undefined : { ...refusal.fields }, headers);
+  return renderRefusal(refusal);
 }

@@ -11,6 +11,7 @@ export const errorBodySchema = z
       code: z.string().regex(/^[A-Z][A-Z0-9_]*$/).meta({ description: "Stable UPPER_SNAKE code; decides the HTTP status." }),
       message: z.string().meta({ description: "For humans; never contains a secret." }),
       fields: z.record(z.string(), z.string()).optional().meta({ description: "Every invalid field of the request and why (`query.limit`, `path.id`, or the body field's dotted path)." }),
+      details: z.record(z.string(), z.unknown()).optional().meta({ description: "More about the refusal, e.g. the impact preview of a change that needs `force: true`." }),
     }),
   })
   .meta({ id: "ErrorBody" });

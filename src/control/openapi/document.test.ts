@@ -72,8 +72,11 @@ describe("OpenAPI 3.1 document from the route registry", () => {
 
   it("refuses declarations it could not document or enforce", () => {
     const base = { operationId: "x", summary: "x", tags: [], role: "admin", errors: [], handler: () => Promise.resolve(null) } as const;
-    expect(() => defineRoute({ ...base, method: "post", path: "/x", body: z.object({ name: z.string() }) })).toThrow(/unknown fields at \//);
-    expect(() => defineRoute({ ...base, method: "post", path: "/x", body: z.strictObject({ inner: z.looseObject({}) }) })).toThrow(/properties\/inner/);
+    expect(() => defineRoute({ ...base, method: "post", path: "/x", audit: "x.create", body: z.object({ name: z.string() }) })).toThrow(/unknown fields at \//);
+    expect(() => defineRoute({ ...base, method: "post", path: "/x", audit: "x.create", body: z.strictObject({ inner: z.looseObject({}) }) })).toThrow(/properties\/inner/);
+    expect(() => defineRoute({ ...base, method: "post", path: "/x" })).toThrow(/audit action/);
+    expect(() => defineRoute({ ...base, method: "delete", path: "/x", audit: "delete x" })).toThrow(/noun\.verb/);
+    expect(() => defineRoute({ ...base, method: "get", path: "/x", audit: "x.read" })).toThrow(/GET routes/);
     expect(() => defineRoute({ ...base, method: "get", path: "/x/:id" })).toThrow(/path parameters/);
     expect(() => defineRoute({ ...base, method: "get", path: "/x/:id", params: z.object({ ident: z.string() }) })).toThrow(/params schema/);
     expect(() => defineRoute({ ...base, method: "get", path: "/x/:id{[0-9]+}", params: z.object({ id: z.string() }) })).toThrow(/neither a literal/);

@@ -48,6 +48,7 @@ export function openApiDocument(registry: RouteRegistry, info: { title?: string;
 function operation(route: ControlRoute, schemas: Record<string, JsonSchema>): JsonSchema {
   const op: JsonSchema = { operationId: route.operationId, summary: route.summary, tags: [...route.tags], "x-iron-role": route.role };
   if (route.description !== undefined) op.description = route.description;
+  if (route.audit !== null) op["x-iron-audit"] = route.audit;
   op.security = route.role === "public" ? [] : [{ bearer: [] }];
   const parameters = [...parametersOf(route.params, "path", schemas, route.operationId), ...parametersOf(route.query, "query", schemas, route.operationId)];
   if (parameters.length > 0) op.parameters = parameters;

@@ -64,7 +64,7 @@ describe("mounted control routes: validation, strict bodies, roles, request ids"
     const refusals: RefusalEvent[] = [];
     const { app } = testApp(refusals);
     const anonymous = await app.request(send("POST", "/agents", { junk: true }, null));
-    expect([anonymous.status, anonymous.headers.get("www-authenticate")]).toEqual([401, "Bearer"]);
+    expect([anonymous.status, anonymous.headers.get("www-authenticate")]).toEqual([401, 'Bearer realm="iron"']);
     expect((await anonymous.json<ErrorJson>()).error.fields).toBeUndefined();
     const viewer = await app.request(send("POST", "/agents", { name: "v", budget_usd: "1" }, "viewer"));
     expect([viewer.status, (await viewer.json<ErrorJson>()).error.code]).toEqual([403, "FORBIDDEN"]);

@@ -1,10 +1,9 @@
 import type { Hono } from "hono";
 import { newId } from "../../db/ids";
-import { controlError } from "../../errors/control-error";
-import { controlRefusal, isControlRefusal, type ControlRefusal } from "./control-errors";
+import { controlRefusal, isControlRefusal, renderRefusal, type ControlRefusal } from "./control-errors";
 import type { RouteRegistry } from "./registry";
 import { checkRole, type Actor } from "./roles";
-import type { ControlContext, ControlRoute } from "./route";
+import type { ControlContext, ControlRoute, CredentialCode } from "./route";
 import { validateInput } from "./validate-input";
 
 export interface RefusalEvent {
@@ -15,8 +14,11 @@ export interface RefusalEvent {
 }
 
 export interface MountOptions {
-  /** The caller (session JWT or API token), or null without valid credentials. Runs first, on public routes too. */
-  authenticate(c: ControlContext): Promise<Actor | null>;
+  /**
+   * The caller (session JWT or API token); null when no credentials were sent; a 401 refusal (one of
+   * `CREDENTIAL_CODES`) when they were bad. Runs first, on public routes too (which then see a null actor).
+   */
+  authenticate(c: ControlContext): Promise<Actor | ControlRefusal<CredentialCode> | null>;
   /** Sees every refusal before it is sent (401, 403, validation, the handler's own): e.g. to audit denied calls. */
   onRefusal?(c: ControlContext, event: RefusalEvent): Promise<void>;
 }
@@ -39,13 +41,14 @@ async function handle(c: ControlContext, route: ControlRoute, options: MountOpti
   const refuse = async (actor: Actor | null, refusal: ControlRefusal): Promise<Response> => {
     if (!route.errors.includes(refusal.code)) throw new Error(`${route.operationId} refused with undeclared code ${refusal.code}.`);
     if (options.onRefusal !== undefined) await options.onRefusal(c, { route, actor, refusal, requestId });
-    return controlError(refusal.status, refusal.code, refusal.message, refusal.fields, { ...headers, ...refusal.headers });
+    return renderRefusal(refusal, headers);
   };
 
-  const actor = await options.authenticate(c);
+  const caller = await options.authenticate(c);
+  const actor = isControlRefusal(caller) ? null : caller;
   const access = checkRole(route.role, actor);
   if (access === "unauthenticated") {
-    return refuse(actor, controlRefusal("UNAUTHORIZED", "Credentials are missing, invalid or expired.", { headers: { "www-authenticate": "Bearer" } }));
+    return refuse(actor, isControlRefusal(caller) ? caller : controlRefusal("UNAUTHORIZED", "Send `Authorization: Bearer <access token or apitok_… API token>`."));
   }
   if (access === "forbidden") return refuse(actor, controlRefusal("FORBIDDEN", `This operation needs the '${route.role}' role.`));
   const input = await validateInput(c, route);

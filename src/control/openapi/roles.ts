@@ -10,6 +10,10 @@ export type ActorRole = Exclude<Role, "public">;
 export interface Actor {
   readonly id: string;
   readonly role: ActorRole;
+  /** The login session (refresh family) the caller's access token belongs to. */
+  readonly sessionId?: string;
+  /** The API token the caller authenticated with. */
+  readonly tokenId?: string;
 }
 
 const HUMAN_RANK = { viewer: 1, user: 2, admin: 3 } as const;

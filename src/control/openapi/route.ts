@@ -13,7 +13,11 @@ type Out<S extends Maybe> = S extends z.ZodType ? z.output<S> : undefined;
 /** Codes a route returns without declaring them: validation when it has inputs, 401/403 when it needs a role. */
 type ImplicitCode<P extends Maybe, Q extends Maybe, B extends Maybe, R extends Role> =
   | ([P, Q, B] extends [undefined, undefined, undefined] ? never : "VALIDATION_ERROR")
-  | (R extends "public" ? never : "UNAUTHORIZED" | "FORBIDDEN");
+  | (R extends "public" ? never : CredentialCode | "FORBIDDEN");
+
+/** Why a route that needs credentials answered 401: none sent, a bad token, an expired token, an ended session. */
+export const CREDENTIAL_CODES = ["UNAUTHORIZED", "INVALID_TOKEN", "TOKEN_EXPIRED", "SESSION_REVOKED"] as const;
+export type CredentialCode = (typeof CREDENTIAL_CODES)[number];
 
 export interface HandlerInput<P extends Maybe, Q extends Maybe, B extends Maybe, R extends Role> {
   readonly params: Out<P>;
@@ -50,6 +54,12 @@ export interface RouteSpec<P extends Maybe, Q extends Maybe, B extends Maybe, S 
   readonly errors: readonly E[];
   /** Body cap in bytes; default 64 KiB. */
   readonly maxBodyBytes?: number;
+  /**
+   * The audit action (`noun.verb`) of a route that changes something: its handler writes exactly one record with
+   * this action when it succeeds (`batchWithAudit`), and the mounter writes one when it is refused. Required on
+   * every non-GET route; `false` for a POST that changes nothing (e.g. token validation).
+   */
+  readonly audit?: string | false;
   handler(c: ControlContext, input: HandlerInput<P, Q, B, R>): Promise<HandlerResult<NoInfer<S>, NoInfer<E> | ImplicitCode<P, Q, B, R>>>;
 }
 
@@ -70,6 +80,8 @@ export interface ControlRoute {
   /** Declared and implicit codes, sorted: exactly what the document lists and the handler may return. */
   readonly errors: readonly ControlErrorCode[];
   readonly maxBodyBytes: number;
+  /** The audit action, or null for a route that changes nothing. */
+  readonly audit: string | null;
   run(c: ControlContext, input: { params: unknown; query: unknown; body: unknown; actor: Actor | null; requestId: string }): Promise<unknown>;
 }
 
@@ -82,17 +94,21 @@ export function defineRoute<P extends Maybe = undefined, Q extends Maybe = undef
     const open = schema === undefined ? [] : openObjects(schema);
     if (open.length > 0) throw new Error(`${where}: ${part} schema accepts unknown fields at ${open.join(", ")}; use z.strictObject.`);
   }
+  if (spec.method !== "get" && spec.audit === undefined) throw new Error(`${where}: a ${spec.method.toUpperCase()} route declares its audit action (or audit: false).`);
+  if (spec.method === "get" && typeof spec.audit === "string") throw new Error(`${where}: GET routes change nothing and have no audit action.`);
+  if (typeof spec.audit === "string" && !/^[a-z][a-z0-9_]*(?:\.[a-z][a-z0-9_]*)+$/.test(spec.audit)) throw new Error(`${where}: audit action '${spec.audit}' is not noun.verb.`);
   const status = spec.status ?? (spec.response === undefined ? 204 : 200);
   if ((status === 204) !== (spec.response === undefined)) throw new Error(`${where}: a response schema goes with a 2xx other than 204.`);
   const errors = new Set<ControlErrorCode>(spec.errors);
   if (spec.params !== undefined || spec.query !== undefined || spec.body !== undefined) errors.add("VALIDATION_ERROR");
   if (spec.body !== undefined) for (const code of ["PAYLOAD_TOO_LARGE", "UNSUPPORTED_MEDIA_TYPE"] as const) errors.add(code);
-  if (spec.role !== "public") for (const code of ["UNAUTHORIZED", "FORBIDDEN"] as const) errors.add(code);
+  if (spec.role !== "public") for (const code of [...CREDENTIAL_CODES, "FORBIDDEN"] as const) errors.add(code);
   return {
     method: spec.method, path: spec.path, operationId: spec.operationId, summary: spec.summary, description: spec.description,
     tags: spec.tags, role: spec.role, params: spec.params, query: spec.query, body: spec.body, response: spec.response, status,
     errors: [...errors].sort((a, b) => CONTROL_ERRORS[a].status - CONTROL_ERRORS[b].status || a.localeCompare(b)),
     maxBodyBytes: spec.maxBodyBytes ?? 64 * 1024,
+    audit: typeof spec.audit === "string" ? spec.audit : null,
     // The mounter validated the input against these very schemas, so the erased values have the declared types.
     run: (c, input) => spec.handler(c, input as HandlerInput<P, Q, B, R>),
   };

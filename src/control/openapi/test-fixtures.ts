@@ -30,7 +30,7 @@ export function testRegistry(): RouteRegistry {
       handler: (_c, { query }) => Promise.resolve({ data: [known], pagination: { next_cursor: null, limit: query.limit } }),
     }),
     defineRoute({
-      method: "post", path: "/agents", operationId: "createAgent", summary: "Create an agent", tags: ["agents"], role: "user", status: 201,
+      method: "post", path: "/agents", operationId: "createAgent", summary: "Create an agent", tags: ["agents"], role: "user", status: 201, audit: "agent.create",
       body: z.strictObject({
         name: z.string().min(1).max(64),
         budget_usd: usd,
@@ -51,12 +51,12 @@ export function testRegistry(): RouteRegistry {
       handler: (_c, { params }) => Promise.resolve(params.id === known.id ? known : controlRefusal("NOT_FOUND", "No such agent.")),
     }),
     defineRoute({
-      method: "patch", path: "/agents/:id", operationId: "updateAgent", summary: "Rename an agent", tags: ["agents"], role: "user",
+      method: "patch", path: "/agents/:id", operationId: "updateAgent", summary: "Rename an agent", tags: ["agents"], role: "user", audit: "agent.update",
       params: agentId, body: z.strictObject({ name: z.string().min(1).max(64).optional() }), response: agent, errors: ["NOT_FOUND"],
       handler: (_c, { body }) => Promise.resolve({ ...known, name: body.name ?? known.name }),
     }),
     defineRoute({
-      method: "delete", path: "/agents/:id", operationId: "deleteAgent", summary: "Delete an agent", tags: ["agents"], role: "admin",
+      method: "delete", path: "/agents/:id", operationId: "deleteAgent", summary: "Delete an agent", tags: ["agents"], role: "admin", audit: "agent.delete",
       params: agentId, errors: ["NOT_FOUND"],
       // agt_1 is deleted (204); elsewhere a refusal with a code the route did not declare — a bug: the mounter throws (500).
       handler: (_c, { params }) => Promise.resolve(params.id === known.id ? null : (controlRefusal("CONFLICT", "undeclared") as unknown as null)),
