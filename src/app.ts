@@ -1,5 +1,4 @@
 import { Hono } from "hono";
-import { budgetRoutes } from "./budget-api/routes";
 import { controlApp } from "./control/api/control-app";
 import { controlRefusal, renderRefusal } from "./control/openapi/control-errors";
 import { newId } from "./db/ids";
@@ -10,7 +9,6 @@ import { gatewayRoutes } from "./gateway/routes";
 export const app = new Hono<{ Bindings: Env }>()
   .get("/health", (c) => c.json({ ok: true }))
   .route("/v1", gatewayRoutes)
-  .route("/api/v1/budget", budgetRoutes)
   .route("/api/v1", controlApp())
   .route("/__dev", devSeedRoutes);
 

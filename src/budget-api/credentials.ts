@@ -10,6 +10,16 @@ export function presentedKey(headers: Headers, bodyKey: unknown): string | null 
   return match?.[1] ?? headers.get("x-api-key")?.trim() ?? null;
 }
 
+/**
+ * The lease token a lease call presents: `lease_token` in the body, else `x-iron-lease` (the header the gateway
+ * reads next to an agent token, so a client that sends both still names its lease), else the bearer key.
+ */
+export function presentedLeaseKey(headers: Headers, bodyKey: unknown): string | null {
+  if (typeof bodyKey === "string" && bodyKey !== "") return bodyKey.trim();
+  const lease = headers.get("x-iron-lease")?.trim();
+  return lease !== undefined && lease !== "" ? lease : presentedKey(headers, undefined);
+}
+
 /** An agent token (or a lease token, for nested leases) → the agent and the spender the lease is taken from. */
 export async function leaseParent(env: Env, key: string): Promise<{ agentId: string; spender: Spender } | null> {
   if (key.startsWith("icl_")) {

@@ -10,6 +10,7 @@ import { getOpenApiRoute } from "../routes/meta/get-openapi";
 import { policiesRoutes } from "../routes/policies";
 import { projectsRoutes } from "../routes/projects";
 import { providersRoutes } from "../routes/providers";
+import { requestsRoutes } from "../routes/requests";
 import { usersRoutes } from "../routes/users";
 import { budgetProtocolRoutes } from "../../budget-api/routes";
 
@@ -31,6 +32,7 @@ export function controlRegistry(): RouteRegistry {
     ...budgetRequestsRoutes,
     ...analyticsRoutes,
     ...auditRoutes,
+    ...requestsRoutes,
     ...budgetProtocolRoutes,
   );
   return registry;

@@ -33,6 +33,7 @@ export const CONTROL_ERRORS = {
   INTERNAL_ERROR: { status: 500, description: "An unexpected error; nothing was changed." },
   AUTH_MISCONFIGURED: { status: 503, description: "The control API is not configured (IRON_JWT_SECRET missing or too short)." },
   SERVICE_MISCONFIGURED: { status: 503, description: "A required secret (e.g. IRON_MASTER_KEY) is missing or invalid." },
+  MODEL_NOT_PRICED: { status: 400, description: "The model has no price in Iron's price table (report `cost_usd` instead)." },
 } as const satisfies Record<string, { status: number; description: string }>;
 
 export type ControlErrorCode = keyof typeof CONTROL_ERRORS;
