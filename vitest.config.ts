@@ -13,6 +13,10 @@ export default defineConfig({
           IRON_MASTER_KEY: "dGVzdC1tYXN0ZXIta2V5LTMyLWJ5dGVzLWxvbmctISE",
           IRON_DEV_SEED_KEY: "test-seed-key",
           IRON_JWT_SECRET: "test-jwt-secret-at-least-32-bytes-long-0123456789",
+          // A local .dev.vars (written by `npm start`) must not leak a first admin or a setup token into tests.
+          IRON_ADMIN_EMAIL: "",
+          IRON_ADMIN_PASSWORD: "",
+          IRON_SETUP_TOKEN: "",
           TEST_MIGRATIONS: migrations,
         },
       },

@@ -37,6 +37,7 @@ if (!/^IRON_JWT_SECRET=/m.test(readFileSync(devVars, "utf8"))) {
   // Signs control-panel access tokens locally; added to an existing .dev.vars too.
   appendFileSync(devVars, `IRON_JWT_SECRET="${randomBytes(32).toString("base64url")}"\n`);
 }
+const admin = ensureLocalAdmin();
 const seedKey = /IRON_DEV_SEED_KEY="([^"]+)"/.exec(readFileSync(devVars, "utf8"))?.[1] ?? "";
 
 const migrate = spawnSync("wrangler", ["d1", "migrations", "apply", "DB", "--local"], { cwd: root, env, stdio: ["ignore", "inherit", "inherit"] });
@@ -61,11 +62,14 @@ wrangler.on("exit", async (code) => {
 const gateway = `http://127.0.0.1:${port}`;
 await waitFor(`${gateway}/health`);
 const demo = await ensureDemo();
+const adminCheck = await checkAdminLogin();
 const line = "─".repeat(72);
 console.log(`\n${line}\nIron Runtime is running (local, embedded storage; no Cloudflare account needed)\n`);
 console.log(`  gateway (OpenAI/Anthropic compatible): ${gateway}/v1`);
 console.log(`  mock provider:                          ${mock.url}`);
 console.log(`  demo agent token ($5 budget):           ${demo.IRON_TOKEN}`);
+console.log(`  control panel API:                      ${gateway}/api/v1  (OpenAPI: ${gateway}/api/v1/openapi.json)`);
+console.log(`  dashboard / CLI login:                  ${admin.email}  /  ${admin.password}${adminCheck}`);
 console.log(`  saved to .iron/demo.env (source it: set -a; . .iron/demo.env; set +a)\n`);
 console.log(`  curl ${gateway}/v1/chat/completions \\\n    -H "Authorization: Bearer $IRON_TOKEN" -H "content-type: application/json" \\\n    -d '{"model":"gpt-4o-mini","messages":[{"role":"user","content":"Hello"}]}'\n`);
 console.log(`  // npm i openai\n  import OpenAI from "openai";\n  const client = new OpenAI({ baseURL: "${gateway}/v1", apiKey: process.env.IRON_TOKEN });\n  const r = await client.chat.completions.create({ model: "gpt-4o-mini", messages: [{ role: "user", content: "Hello" }] });\n  console.log(r.choices[0].message.content);`);
@@ -85,13 +89,57 @@ async function ensureDemo() {
   if (existsSync(demoEnv)) {
     const saved = Object.fromEntries(readFileSync(demoEnv, "utf8").split("\n").filter((l) => l.includes("=")).map((l) => l.split(/=(.*)/s).slice(0, 2)));
     const check = await fetch(`${gateway}/v1/models`, { headers: { authorization: `Bearer ${saved.IRON_TOKEN}` } });
-    if (check.ok) return saved;
+    if (check.ok) {
+      // A demo.env from before the control panel had logins gets the admin's credentials added.
+      if (saved.IRON_ADMIN_EMAIL !== admin.email || saved.IRON_ADMIN_PASSWORD !== admin.password) writeDemoEnv({ ...saved, IRON_ADMIN_EMAIL: admin.email, IRON_ADMIN_PASSWORD: admin.password });
+      return saved;
+    }
   }
   const res = await fetch(`${gateway}/__dev/seed`, { method: "POST", headers: { "content-type": "application/json", "x-iron-dev-seed-key": seedKey }, body: JSON.stringify({ mock_url: mock.url, budget_usd: 5 }) });
   if (!res.ok) throw new Error(`iron: seeding demo data failed: ${res.status} ${await res.text()}`);
   const seeded = await res.json();
-  const values = { IRON_URL: gateway, IRON_GATEWAY_URL: `${gateway}/v1`, IRON_TOKEN: seeded.token, IRON_AGENT_ID: seeded.agent.id, OPENAI_BASE_URL: `${gateway}/v1`, ANTHROPIC_BASE_URL: gateway };
+  const values = {
+    IRON_URL: gateway,
+    IRON_GATEWAY_URL: `${gateway}/v1`,
+    IRON_TOKEN: seeded.token,
+    IRON_AGENT_ID: seeded.agent.id,
+    OPENAI_BASE_URL: `${gateway}/v1`,
+    ANTHROPIC_BASE_URL: gateway,
+    IRON_ADMIN_EMAIL: admin.email,
+    IRON_ADMIN_PASSWORD: admin.password,
+  };
+  writeDemoEnv(values);
+  return values;
+}
+
+function writeDemoEnv(values) {
   mkdirSync(dirname(demoEnv), { recursive: true });
   writeFileSync(demoEnv, Object.entries(values).map(([k, v]) => `${k}=${v}`).join("\n") + "\n", { mode: 0o600 });
-  return values;
+}
+
+// The local control-panel admin: IRON_ADMIN_EMAIL / IRON_ADMIN_PASSWORD in .dev.vars (git-ignored), generated on
+// first start — admin@iron.local with a random password, never a fixed default. The Worker creates the account from
+// them on the first login while no admin exists (src/control/auth/ensure-first-admin.ts).
+function ensureLocalAdmin() {
+  let text = readFileSync(devVars, "utf8");
+  const value = (name) => new RegExp(`^${name}="?([^"\\n]*)"?\\s*$`, "m").exec(text)?.[1] ?? "";
+  const email = value("IRON_ADMIN_EMAIL") || "admin@iron.local";
+  const password = value("IRON_ADMIN_PASSWORD") || randomBytes(18).toString("base64url");
+  if (value("IRON_ADMIN_EMAIL") === email && value("IRON_ADMIN_PASSWORD") === password) return { email, password };
+  text = text.replace(/^IRON_ADMIN_(EMAIL|PASSWORD)=.*\n?/gm, "");
+  writeFileSync(devVars, `${text.replace(/\n*$/, "\n")}IRON_ADMIN_EMAIL="${email}"\nIRON_ADMIN_PASSWORD="${password}"\n`, { mode: 0o600 });
+  console.log(`iron: added a local admin login (${email}) to .dev.vars`);
+  return { email, password };
+}
+
+// Logs in once, which also creates the admin on a fresh database; says so when the saved credentials do not work
+// (an admin already exists in the local state: use the earlier credentials, or start over with --fresh).
+async function checkAdminLogin() {
+  try {
+    const res = await fetch(`${gateway}/api/v1/auth/login`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ email: admin.email, password: admin.password }) });
+    if (res.ok) return "";
+    return `\n  (login refused: ${res.status}; an admin with other credentials exists in the local state — npm start -- --fresh resets it)`;
+  } catch {
+    return "";
+  }
 }

@@ -7,12 +7,12 @@ import { createApiToken } from "./create-api-token";
 import { listApiTokens } from "./list-api-tokens";
 import { logout } from "./revoke-sessions";
 import { revokeApiToken } from "./revoke-api-token";
-import { expectRefusal, expectValue, loginAs, makeUser } from "./test-support";
+import { expectRefusal, expectValue, loginAs, makeUser, TRAIL } from "./test-support";
 
 describe("API tokens", () => {
   it("are apitok_ + random + checksum, shown once, stored only as a hash, listed by label", async () => {
     const user = await makeUser(env);
-    const { token, apiToken } = expectValue(await createApiToken(env, { userId: user.id, name: " ci deploy " }));
+    const { token, apiToken } = expectValue(await createApiToken(env, { userId: user.id, name: " ci deploy " }, TRAIL));
     expect(token).toMatch(/^apitok_[0-9A-Za-z]{46,}$/);
     expect(hasValidChecksum(token, "apitok_")).toBe(true);
     expect(apiToken).toMatchObject({ name: "ci deploy", label: `${token.slice(0, 11)}…`, role: null, revokedAt: null, expiresAt: null });
@@ -26,29 +26,29 @@ describe("API tokens", () => {
 
   it("authenticate to their user, capped by the token's role", async () => {
     const admin = await makeUser(env, { role: "admin" });
-    const full = expectValue(await createApiToken(env, { userId: admin.id, name: "full" }));
-    const capped = expectValue(await createApiToken(env, { userId: admin.id, name: "read only", role: "viewer" }));
-    expect(await authenticateApiToken(env, full.token)).toEqual({ via: "api_token", userId: admin.id, role: "admin", tokenId: full.apiToken.id });
+    const full = expectValue(await createApiToken(env, { userId: admin.id, name: "full" }, TRAIL));
+    const capped = expectValue(await createApiToken(env, { userId: admin.id, name: "read only", role: "viewer" }, TRAIL));
+    expect(await authenticateApiToken(env, full.token)).toEqual({ via: "api_token", userId: admin.id, role: "admin", tokenId: full.apiToken.id, expiresAt: null });
     expect(await authenticateApiToken(env, capped.token)).toMatchObject({ role: "viewer" });
   });
 
   it("cannot be created above the user's role, with a bad name or expiry, or for an unknown user", async () => {
     const viewer = await makeUser(env, { role: "viewer" });
-    const refusal = expectRefusal(await createApiToken(env, { userId: viewer.id, name: "", role: "admin", expiresInDays: 0 }), "VALIDATION_ERROR");
+    const refusal = expectRefusal(await createApiToken(env, { userId: viewer.id, name: "", role: "admin", expiresInDays: 0 }, TRAIL), "VALIDATION_ERROR");
     expect(Object.keys(refusal.fields ?? {}).sort()).toEqual(["expires_in_days", "name", "role"]);
-    expectRefusal(await createApiToken(env, { userId: "usr_nobody", name: "x" }), "NOT_FOUND");
+    expectRefusal(await createApiToken(env, { userId: "usr_nobody", name: "x" }, TRAIL), "NOT_FOUND");
   });
 
   it("are refused once revoked, expired, with a typo, unknown, or when their user is suspended", async () => {
     const user = await makeUser(env);
-    const revoked = expectValue(await createApiToken(env, { userId: user.id, name: "a" }));
-    expect(expectValue(await revokeApiToken(env, { userId: user.id, role: "user" }, revoked.apiToken.id)).revokedAt).not.toBeNull();
+    const revoked = expectValue(await createApiToken(env, { userId: user.id, name: "a" }, TRAIL));
+    expect(expectValue(await revokeApiToken(env, { userId: user.id, role: "user" }, revoked.apiToken.id, TRAIL)).revokedAt).not.toBeNull();
     expectRefusal(await authenticateApiToken(env, revoked.token), "INVALID_TOKEN");
-    const expiring = expectValue(await createApiToken(env, { userId: user.id, name: "b", expiresInDays: 1 }));
+    const expiring = expectValue(await createApiToken(env, { userId: user.id, name: "b", expiresInDays: 1 }, TRAIL));
     expectValue(await authenticateApiToken(env, expiring.token));
     await env.DB.prepare("UPDATE api_tokens SET expires_at = ? WHERE id = ?").bind(new Date(Date.now() - 1000).toISOString(), expiring.apiToken.id).run();
     expectRefusal(await authenticateApiToken(env, expiring.token), "TOKEN_EXPIRED");
-    const live = expectValue(await createApiToken(env, { userId: user.id, name: "c" }));
+    const live = expectValue(await createApiToken(env, { userId: user.id, name: "c" }, TRAIL));
     const typo = live.token.slice(0, 20) + (live.token[20] === "A" ? "B" : "A") + live.token.slice(21);
     expectRefusal(await authenticateApiToken(env, typo), "INVALID_TOKEN");
     expectRefusal(await authenticateApiToken(env, generateToken("apitok_")), "INVALID_TOKEN");
@@ -59,16 +59,16 @@ describe("API tokens", () => {
   it("can be revoked by their owner or an admin, not by another user (NOT_FOUND)", async () => {
     const owner = await makeUser(env);
     const other = await makeUser(env);
-    const { token, apiToken } = expectValue(await createApiToken(env, { userId: owner.id, name: "x" }));
-    expectRefusal(await revokeApiToken(env, { userId: other.id, role: "user" }, apiToken.id), "NOT_FOUND");
+    const { token, apiToken } = expectValue(await createApiToken(env, { userId: owner.id, name: "x" }, TRAIL));
+    expectRefusal(await revokeApiToken(env, { userId: other.id, role: "user" }, apiToken.id, TRAIL), "NOT_FOUND");
     expectValue(await authenticateApiToken(env, token));
-    expectValue(await revokeApiToken(env, { userId: "usr_someadmin", role: "admin" }, apiToken.id));
+    expectValue(await revokeApiToken(env, { userId: "usr_someadmin", role: "admin" }, apiToken.id, TRAIL));
     expectRefusal(await authenticateApiToken(env, token), "INVALID_TOKEN");
   });
 
   it("record last use at most once a minute", async () => {
     const user = await makeUser(env);
-    const { token, apiToken } = expectValue(await createApiToken(env, { userId: user.id, name: "x" }));
+    const { token, apiToken } = expectValue(await createApiToken(env, { userId: user.id, name: "x" }, TRAIL));
     const lastUsed = async (): Promise<unknown> => (await env.DB.prepare("SELECT last_used_at FROM api_tokens WHERE id = ?").bind(apiToken.id).first())?.last_used_at;
     expect(await lastUsed()).toBeNull();
     expectValue(await authenticateApiToken(env, token));
@@ -89,7 +89,7 @@ describe("authenticateBearer", () => {
     const user = await makeUser(env);
     const session = await loginAs(env, user);
     expect(await authenticateBearer(env, `Bearer ${session.accessToken}`)).toMatchObject({ via: "session", userId: user.id });
-    const api = expectValue(await createApiToken(env, { userId: user.id, name: "x" }));
+    const api = expectValue(await createApiToken(env, { userId: user.id, name: "x" }, TRAIL));
     expect(await authenticateBearer(env, `bearer ${api.token}`)).toMatchObject({ via: "api_token", userId: user.id });
     expectRefusal(await authenticateBearer(env, `Bearer ${generateToken("ic_")}`), "INVALID_TOKEN");
     expectRefusal(await authenticateBearer(env, `Bearer icl_abc_def`), "INVALID_TOKEN");

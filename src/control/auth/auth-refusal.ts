@@ -1,4 +1,4 @@
-import { controlRefusal, isControlRefusal, renderRefusal, type ControlRefusal } from "../openapi/control-errors";
+import { controlRefusal, isControlRefusal, renderRefusal, type ControlErrorCode, type ControlRefusal } from "../openapi/control-errors";
 
 /**
  * Expected refusals of the account layer. They are control-API refusals (one error family, codes in
@@ -18,6 +18,8 @@ export type AuthCode =
   | "LAST_ADMIN"
   | "SELF_ACTION_FORBIDDEN"
   | "SETUP_COMPLETED"
+  | "SETUP_DISABLED"
+  | "CONFLICT"
   | "TOO_MANY_ATTEMPTS"
   | "AUTH_MISCONFIGURED";
 
@@ -37,4 +39,13 @@ export function isAuthRefusal(value: unknown): value is AuthRefusal {
 
 export function renderAuthRefusal(refusal: AuthRefusal): Response {
   return renderRefusal(refusal);
+}
+
+/**
+ * An account-layer refusal handed back by a route, typed as one of the codes the route declares. The types of the
+ * account functions name every code they may return, not per route; the mounter checks at run time that a refusal
+ * has a declared code (an undeclared one is a bug and answers 500), and the route tests exercise each refusal.
+ */
+export function routeRefusal<C extends ControlErrorCode>(refusal: AuthRefusal): ControlRefusal<C> {
+  return refusal as ControlRefusal as ControlRefusal<C>;
 }

@@ -22,7 +22,7 @@ interface Found {
  * before any lookup; then the hash must be found, not revoked, not expired, and the user active. `last_used_at`
  * is written at most once a minute per token.
  */
-export async function authenticateApiToken(env: Env, token: string): Promise<Principal | AuthRefusal> {
+export async function authenticateApiToken(env: Env, token: string): Promise<Extract<Principal, { via: "api_token" }> | AuthRefusal> {
   if (!hasValidChecksum(token, "apitok_")) return invalid();
   const row = await env.DB.prepare(
     `SELECT t.id, t.user_id, t.role AS cap, t.expires_at, t.revoked_at, t.last_used_at, u.role AS user_role, u.status AS user_status
@@ -35,7 +35,8 @@ export async function authenticateApiToken(env: Env, token: string): Promise<Pri
   if (row.last_used_at === null || row.last_used_at <= stale) {
     await env.DB.prepare("UPDATE api_tokens SET last_used_at = ? WHERE id = ? AND (last_used_at IS NULL OR last_used_at <= ?)").bind(now.toISOString(), row.id, stale).run();
   }
-  return { via: "api_token", userId: row.user_id, role: row.cap === null ? row.user_role : lowerRole(row.user_role, row.cap), tokenId: row.id };
+  const role = row.cap === null ? row.user_role : lowerRole(row.user_role, row.cap);
+  return { via: "api_token", userId: row.user_id, role, tokenId: row.id, expiresAt: row.expires_at };
 }
 
 function invalid(): AuthRefusal {

@@ -1,11 +1,12 @@
-import { drizzle } from "drizzle-orm/d1";
+import { batchWithAudit } from "../audit/batch-with-audit";
 import { generateToken, hashToken, tokenLabel } from "../../tokens/opaque-token";
 import { toApiTokenView, type ApiTokenView } from "./api-token-view";
 import { authRefuse, type AuthRefusal } from "./auth-refusal";
+import type { AuditTrail } from "./audit-trail";
 import { findUserById } from "./find-user";
 import { isoAfter, newAuthId } from "./ids";
 import { roleAtLeast } from "./roles";
-import { apiTokens, type ApiTokenRow, type Role } from "./schema";
+import type { ApiTokenRow, Role } from "./schema";
 
 export interface CreateApiTokenInput {
   userId: string;
@@ -19,7 +20,7 @@ export interface CreateApiTokenInput {
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** Creates an `apitok_…` token for a user. The token is in this result only; D1 keeps its SHA-256 hash. */
-export async function createApiToken(env: Env, input: CreateApiTokenInput): Promise<{ token: string; apiToken: ApiTokenView } | AuthRefusal> {
+export async function createApiToken(env: Env, input: CreateApiTokenInput, trail: AuditTrail): Promise<{ token: string; apiToken: ApiTokenView } | AuthRefusal> {
   const user = await findUserById(env, input.userId);
   if (user === null || user.status !== "active") return authRefuse("NOT_FOUND", "user not found");
   const fields: Record<string, string> = {};
@@ -44,6 +45,10 @@ export async function createApiToken(env: Env, input: CreateApiTokenInput): Prom
     expiresAt: days === null ? null : isoAfter(now, days * DAY_MS),
     revokedAt: null,
   };
-  await drizzle(env.DB).insert(apiTokens).values(row);
+  const after = { id: row.id, user_id: row.userId, name, label: row.label, role, expires_at: row.expiresAt };
+  await batchWithAudit(env.DB, { ...trail, targetType: "api_token", targetId: row.id, outcome: "ok", after }, () => [
+    env.DB.prepare("INSERT INTO api_tokens (id, user_id, token_hash, label, name, role, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+      .bind(row.id, row.userId, row.tokenHash, row.label, row.name, row.role, row.createdAt, row.expiresAt),
+  ]);
   return { token, apiToken: toApiTokenView(row) };
 }

@@ -1,25 +1,24 @@
-import { hashToken } from "../../tokens/opaque-token";
 import { authRefuse, type AuthRefusal } from "./auth-refusal";
+import { throttleKeys, type ThrottleSubject } from "./throttle-keys";
 
 /**
- * Login throttling: fixed 15-minute windows, at most 5 attempts per account (email, whether or not it exists)
- * and 20 per IP. An attempt is counted before the password is checked (one atomic upsert per key), so concurrent
- * guesses cannot slip past the limit; a successful login takes its attempt back.
+ * Login throttling: fixed 15-minute windows over three counters (throttle-keys.ts): 5 attempts per account from
+ * one network, 50 per account from networks it has not signed in from, 20 per network over all accounts. Unknown
+ * emails are counted exactly like real ones. An attempt is counted before the password is checked (one atomic
+ * upsert per key), so concurrent guesses cannot slip past a limit; a successful login takes its attempt back.
+ *
+ * Why not "5 failures lock the account": then anyone who knows an address can keep its owner locked out for ever.
+ * Here a guesser's 5 failures only stop that guesser's network; locking the account needs 50 failures from at
+ * least 10 networks, and even then the owner still gets in from a network they recently used.
  */
 export const THROTTLE_WINDOW_MS = 15 * 60 * 1000;
-export const MAX_ATTEMPTS_PER_EMAIL = 5;
-export const MAX_ATTEMPTS_PER_IP = 20;
+export { MAX_ATTEMPTS_PER_ACCOUNT, MAX_ATTEMPTS_PER_ACCOUNT_AND_NETWORK, MAX_ATTEMPTS_PER_NETWORK } from "./throttle-keys";
 
-export interface ThrottleKeys {
-  email: string;
-  ip: string | null;
-}
-
-/** Counts one attempt for the email and the IP; TOO_MANY_ATTEMPTS (with retry-after) when either is over its limit. */
-export async function registerLoginAttempt(env: Env, who: ThrottleKeys): Promise<AuthRefusal | null> {
+/** Counts one attempt on each counter; TOO_MANY_ATTEMPTS (with retry-after) when any is over its limit. */
+export async function registerLoginAttempt(env: Env, who: ThrottleSubject): Promise<AuthRefusal | null> {
   const now = new Date();
   const cutoff = new Date(now.getTime() - THROTTLE_WINDOW_MS).toISOString();
-  const keys = await throttleKeys(who);
+  const keys = await throttleKeys(env, who);
   const upsert = env.DB.prepare(
     `INSERT INTO login_attempts (key, window_start, count) VALUES (?1, ?2, 1)
      ON CONFLICT (key) DO UPDATE SET
@@ -38,12 +37,15 @@ export async function registerLoginAttempt(env: Env, who: ThrottleKeys): Promise
   return authRefuse("TOO_MANY_ATTEMPTS", `Too many login attempts. Try again in ${retryAfterSeconds} seconds.`, { retryAfterSeconds });
 }
 
-/** After a successful login: the account's counter is cleared and the IP's attempt is taken back. */
-export async function forgiveLoginAttempt(env: Env, who: ThrottleKeys): Promise<void> {
-  const keys = await throttleKeys(who);
+/**
+ * After a successful password check: the account+network counter is cleared (the owner's own typos), the others
+ * only take this attempt back — a login must not wipe out what a guesser elsewhere has used up.
+ */
+export async function forgiveLoginAttempt(env: Env, who: ThrottleSubject): Promise<void> {
+  const keys = await throttleKeys(env, who);
   await env.DB.batch(
     keys.map((k) =>
-      k.kind === "email"
+      k.kind === "account_network"
         ? env.DB.prepare("DELETE FROM login_attempts WHERE key = ?").bind(k.key)
         : env.DB.prepare("UPDATE login_attempts SET count = max(count - 1, 0) WHERE key = ?").bind(k.key),
     ),
@@ -55,16 +57,4 @@ export async function pruneLoginAttempts(env: Env): Promise<number> {
   const cutoff = new Date(Date.now() - THROTTLE_WINDOW_MS).toISOString();
   const result = await env.DB.prepare("DELETE FROM login_attempts WHERE window_start <= ?").bind(cutoff).run();
   return result.meta.changes;
-}
-
-interface ThrottleKey {
-  kind: "email" | "ip";
-  key: string;
-  limit: number;
-}
-
-async function throttleKeys(who: ThrottleKeys): Promise<ThrottleKey[]> {
-  const keys: ThrottleKey[] = [{ kind: "email", key: await hashToken(`email:${who.email}`), limit: MAX_ATTEMPTS_PER_EMAIL }];
-  if (who.ip !== null && who.ip !== "") keys.push({ kind: "ip", key: await hashToken(`ip:${who.ip}`), limit: MAX_ATTEMPTS_PER_IP });
-  return keys;
 }

@@ -1,15 +1,15 @@
-import { drizzle } from "drizzle-orm/d1";
-import { eq } from "drizzle-orm";
-import { authRefuse, type AuthRefusal } from "./auth-refusal";
-import { createSession } from "./create-session";
+import { batchWithAudit } from "../audit/batch-with-audit";
+import { authRefuse, isAuthRefusal, type AuthRefusal } from "./auth-refusal";
+import type { AuditTrail } from "./audit-trail";
+import { prepareSession } from "./create-session";
 import { normalizeEmail, PASSWORD_MAX } from "./credentials-input";
 import { verifyAgainstDummy } from "./dummy-hash";
 import { findUserByEmail } from "./find-user";
 import { loadJwtKey } from "./jwt-key";
 import { forgiveLoginAttempt, registerLoginAttempt } from "./login-throttle";
 import { hashPassword, needsRehash, verifyPassword } from "./password-hash";
-import { users, type UserRow } from "./schema";
-import type { SessionTokens } from "./session-tokens";
+import type { UserRow } from "./schema";
+import { signedIn, type SignedIn } from "./session-tokens";
 
 export interface LoginInput {
   email: string;
@@ -24,9 +24,10 @@ const INVALID = "Invalid email or password.";
 /**
  * Email + password → a new session. Unknown, deleted and wrong-password accounts get the same refusal
  * (INVALID_CREDENTIALS, same message) after the same work: exactly one scrypt verify, against a dummy hash when
- * there is no account. Throttled per account and per IP (TOO_MANY_ATTEMPTS with retry-after).
+ * there is no account. Throttled (login-throttle.ts: TOO_MANY_ATTEMPTS with retry-after). The session, the
+ * last-login time and the `trail.action` audit record (actor: the user now signed in) are one D1 batch.
  */
-export async function login(env: Env, input: LoginInput): Promise<SessionTokens | AuthRefusal> {
+export async function login(env: Env, input: LoginInput, trail: AuditTrail): Promise<SignedIn | AuthRefusal> {
   if (loadJwtKey(env) === null) return authRefuse("AUTH_MISCONFIGURED", "The control API is not configured: IRON_JWT_SECRET must be set to at least 32 random bytes.");
   const email = normalizeEmail(input.email);
   const who = { email, ip: input.ip };
@@ -37,8 +38,17 @@ export async function login(env: Env, input: LoginInput): Promise<SessionTokens 
   if (user === null || !ok) return authRefuse("INVALID_CREDENTIALS", INVALID);
   await forgiveLoginAttempt(env, who);
   if (user.status === "suspended") return authRefuse("ACCOUNT_SUSPENDED", "This account is suspended. Ask an administrator.");
-  await recordLogin(env, user, input.password);
-  return createSession(env, user, { ip: input.ip, userAgent: input.userAgent ?? null });
+  const session = await prepareSession(env, user, { ip: input.ip, userAgent: input.userAgent ?? null });
+  if (isAuthRefusal(session)) return session;
+  const now = new Date().toISOString();
+  // A hash made with older parameters is upgraded now, while the password is at hand.
+  const rehash = needsRehash(user.passwordHash) ? await hashPassword(input.password) : null;
+  const entry = { ...trail, actorId: user.id, actorRole: user.role, targetType: "session", targetId: session.tokens.sessionId, outcome: "ok" as const, after: { user_id: user.id, session_id: session.tokens.sessionId } };
+  await batchWithAudit(env.DB, entry, () => [
+    session.statement,
+    env.DB.prepare("UPDATE users SET last_login_at = ?, password_hash = COALESCE(?, password_hash) WHERE id = ?").bind(now, rehash, user.id),
+  ]);
+  return signedIn(session.tokens, user.email);
 }
 
 /** One scrypt verify whatever happens; true only for a live account whose hash matches. */
@@ -47,11 +57,4 @@ async function checkPassword(user: UserRow | null, password: string): Promise<bo
   const tooLong = password.length > 2 * PASSWORD_MAX;
   if (user === null || user.status === "deleted" || tooLong) return verifyAgainstDummy(tooLong ? "" : password);
   return verifyPassword(password, user.passwordHash);
-}
-
-async function recordLogin(env: Env, user: UserRow, password: string): Promise<void> {
-  const now = new Date().toISOString();
-  const update: Partial<UserRow> = { lastLoginAt: now };
-  if (needsRehash(user.passwordHash)) update.passwordHash = await hashPassword(password);
-  await drizzle(env.DB).update(users).set(update).where(eq(users.id, user.id));
 }

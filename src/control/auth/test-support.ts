@@ -3,13 +3,17 @@ import { drizzle } from "drizzle-orm/d1";
 import { toBase64Url } from "../../crypto/base64url";
 import { expect } from "vitest";
 import { isAuthRefusal, type AuthCode, type AuthRefusal } from "./auth-refusal";
+import { systemTrail, type AuditTrail } from "./audit-trail";
 import { newUserRow } from "./create-user";
 import { login } from "./login";
 import { users, type Role, type UserRow, type UserStatus } from "./schema";
-import type { SessionTokens } from "./session-tokens";
+import type { SignedIn } from "./session-tokens";
 
 /** Test-only helpers for src/control/auth/*.test.ts (never imported by the Worker). */
 export const PASSWORD = "correct horse battery staple";
+
+/** The audit trail unit tests pass to account operations (each writes its one record under this action). */
+export const TRAIL: AuditTrail = systemTrail("test.account_change");
 
 export function uniqueEmail(tag = "user"): string {
   return `${tag}-${crypto.randomUUID()}@example.test`;
@@ -22,8 +26,8 @@ export async function makeUser(env: Env, options: { role?: Role; status?: UserSt
   return row;
 }
 
-export async function loginAs(env: Env, user: Pick<UserRow, "email">, password = PASSWORD, ip: string | null = null): Promise<SessionTokens> {
-  return expectValue(await login(env, { email: user.email, password, ip }));
+export async function loginAs(env: Env, user: Pick<UserRow, "email">, password = PASSWORD, ip: string | null = null): Promise<SignedIn> {
+  return expectValue(await login(env, { email: user.email, password, ip }, TRAIL));
 }
 
 export function expectValue<T extends object>(value: T | AuthRefusal): T {
