@@ -35,3 +35,18 @@ export function agentView(row: AgentRow, budget: BudgetSnapshot | null): AgentVi
     updated_at: row.updatedAt,
   };
 }
+
+/** An agent's configuration as the audit log records it before and after a change (no spend, no token). */
+export function agentState(row: AgentRow): Record<string, unknown> {
+  return {
+    name: row.name,
+    status: row.status,
+    owner_id: row.ownerId,
+    project_id: row.projectId,
+    provider_ids: row.providerIds,
+    allowed_models: row.allowedModels,
+    budget_micros: row.budgetMicros,
+    rate_limits: { requests_per_minute: row.rpmLimit, tokens_per_minute: row.tpmLimit, concurrent_requests: row.concurrencyLimit },
+    disconnect_policy: row.disconnectPolicy,
+  };
+}

@@ -1,4 +1,23 @@
 import type { ControlRoute } from "../../openapi/route";
+import { activateAgentRoute } from "./activate-agent";
+import { createAgentRoute } from "./create-agent";
+import { deleteAgentRoute } from "./delete-agent";
+import { getAgentRoute } from "./get-agent";
+import { listAgentsRoute } from "./list-agents";
+import { regenerateAgentTokenRoute } from "./regenerate-agent-token";
+import { revokeAgentTokenRoute } from "./revoke-agent-token";
+import { suspendAgentRoute } from "./suspend-agent";
+import { updateAgentRoute } from "./update-agent";
 
 /** The control API's agents routes. */
-export const agentsRoutes: readonly ControlRoute[] = [];
+export const agentsRoutes: readonly ControlRoute[] = [
+  createAgentRoute,
+  listAgentsRoute,
+  getAgentRoute,
+  updateAgentRoute,
+  deleteAgentRoute,
+  regenerateAgentTokenRoute,
+  revokeAgentTokenRoute,
+  suspendAgentRoute,
+  activateAgentRoute,
+];
