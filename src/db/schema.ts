@@ -90,6 +90,21 @@ export const projects = sqliteTable("projects", {
   budgetMicros: integer("budget_micros").notNull(),
   createdAt: text("created_at").notNull(),
   updatedAt: text("updated_at").notNull(),
+  /** d1-migrations/0008_policies.sql */
+  description: text("description"),
 });
 
 export type ProjectRow = typeof projects.$inferSelect;
+
+/** A policy per agent or per project (d1-migrations/0008_policies.sql); `document` is a `PolicyDocument` (src/policies/). */
+export const policies = sqliteTable("policies", {
+  id: text("id").primaryKey(),
+  scope: text("scope", { enum: ["agent", "project"] }).notNull(),
+  targetId: text("target_id").notNull(),
+  document: text("document", { mode: "json" }).$type<unknown>().notNull(),
+  updatedBy: text("updated_by"),
+  createdAt: text("created_at").notNull(),
+  updatedAt: text("updated_at").notNull(),
+});
+
+export type PolicyRow = typeof policies.$inferSelect;

@@ -2,6 +2,7 @@ import type { Context } from "hono";
 import { newId } from "../db/ids";
 import { errorResponse } from "../errors/render";
 import { isRefusal } from "../errors/refusal";
+import { loadEffectivePolicy } from "../policies/load-effective-policy";
 import { lookupPrice, pricedModels } from "../pricing/lookup";
 import { authenticate } from "./authenticate";
 import { loadProviders } from "./provider-directory";
@@ -14,10 +15,10 @@ export async function listModels(c: Context<{ Bindings: Env }>): Promise<Respons
   const requestId = newId("req");
   const caller = await authenticate(c.env, c.req.raw.headers);
   if (isRefusal(caller)) return errorResponse(shape, caller, requestId);
-  const providers = await loadProviders(c.env, caller.agent.providerIds);
+  const [providers, policy] = await Promise.all([loadProviders(c.env, caller.agent.providerIds), loadEffectivePolicy(c.env, caller.agent.agentId)]);
   const usable = pricedModels().filter((model) => {
     const kind = lookupPrice(model)?.kind === "embedding" ? "embeddings" : "chat";
-    return !isRefusal(resolveRoute(model, kind, caller.agent, providers));
+    return !isRefusal(resolveRoute(model, kind, caller.agent, providers, policy.allowModels));
   });
   const created = 1_700_000_000;
   const body = anthropic

@@ -4,6 +4,7 @@ import type { Caller } from "./authenticate";
 import type { CallPlan } from "./call-plan";
 import { anthropicPieces, embeddingPieces, openaiChatPieces } from "./estimate/collect-pieces";
 import { promptMicrosBound, promptTokenBound } from "./estimate/prompt-bound";
+import { loadEffectivePolicy } from "../policies/load-effective-policy";
 import { loadProviders } from "./provider-directory";
 import { resolveRoute } from "./route-model";
 
@@ -19,8 +20,8 @@ export interface PlanInput {
 /** Routes a validated call and bounds its prompt cost: everything the reservation needs. */
 export async function planCall(env: Env, caller: Caller, input: PlanInput): Promise<CallPlan | Refusal> {
   const model = typeof input.body.model === "string" ? input.body.model : "";
-  const providers = await loadProviders(env, caller.agent.providerIds);
-  const route = resolveRoute(model, input.endpoint, caller.agent, providers);
+  const [providers, policy] = await Promise.all([loadProviders(env, caller.agent.providerIds), loadEffectivePolicy(env, caller.agent.agentId)]);
+  const route = resolveRoute(model, input.endpoint, caller.agent, providers, policy.allowModels);
   if (isRefusal(route)) return route;
 
   const body = input.body;

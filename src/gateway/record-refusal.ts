@@ -1,11 +1,13 @@
-import { logRequest, requestLogInsert, type RequestRecord } from "../audit/request-record";
+import { requestLogWithRollup } from "../analytics/rollup-statement";
+import { logRequest, type RequestRecord } from "../audit/request-record";
 import { nowIso } from "../db/ids";
 import type { Refusal } from "../errors/refusal";
 import type { ApiShape } from "../providers/types";
 
 /**
  * The audit record of a request refused before anything was reserved or forwarded (cost 0). Nothing reached the
- * budget object, so the row goes straight to D1 (off the response path) and its line to the Worker log.
+ * budget object, so the row goes straight to D1 (off the response path), with its usage rollup in the same batch,
+ * and its line to the Worker log.
  */
 export function recordRefusal(
   env: Env,
@@ -41,8 +43,7 @@ export function recordRefusal(
   };
   logRequest(record);
   ctx.waitUntil(
-    requestLogInsert(env.DB, record)
-      .run()
+    env.DB.batch(requestLogWithRollup(env.DB, record))
       .then(() => undefined)
       .catch(() => { console.error(JSON.stringify({ event: "iron.audit_write_failed", request_id: record.id })); }),
   );

@@ -1,19 +1,13 @@
-import { drizzle } from "drizzle-orm/d1";
-import { eq } from "drizzle-orm";
-import { nowIso } from "../../db/ids";
-import { agents, projects } from "../../db/schema";
-import { refuse, type Refusal } from "../../errors/refusal";
-import { budgetStub } from "../agents/budget-stub";
-import { loadAgentConfig } from "../agents/load-agent";
+import { isControlRefusal } from "../../control/openapi/control-errors";
+import type { AuditBy } from "../../control/routes/shared/audit-context";
+import type { Refusal } from "../../errors/refusal";
 import type { BudgetSnapshot } from "../../../durable-objects/budget/types";
+import { asGatewayRefusal } from "../providers/gateway-refusal";
+import { SYSTEM_ACTOR } from "../providers/system-actor";
+import { assignProjectAgent } from "./assign-project-agent";
 
-/** Puts an agent in a project: from its next request on, it also spends within the project's budget. */
-export async function assignAgentToProject(env: Env, agentId: string, projectId: string): Promise<BudgetSnapshot | Refusal> {
-  const db = drizzle(env.DB);
-  const project = (await db.select({ id: projects.id }).from(projects).where(eq(projects.id, projectId)).limit(1))[0];
-  if (project === undefined) return refuse("not_found", "project not found", { field: "project_id" });
-  const loaded = await loadAgentConfig(env, agentId);
-  if (loaded === null) return refuse("not_found", "agent not found");
-  await db.update(agents).set({ projectId, updatedAt: nowIso() }).where(eq(agents.id, agentId));
-  return budgetStub(env, agentId).configure({ ...loaded.config, projectId });
+/** `assignProjectAgent` for callers outside the control API (tests): audited as the system, gateway refusals. */
+export async function assignAgentToProject(env: Env, agentId: string, projectId: string, by: AuditBy = SYSTEM_ACTOR): Promise<BudgetSnapshot | Refusal> {
+  const assigned = await assignProjectAgent(env, projectId, agentId, by);
+  return isControlRefusal(assigned) ? asGatewayRefusal(assigned) : assigned.snapshot;
 }

@@ -1,15 +1,13 @@
-import { drizzle } from "drizzle-orm/d1";
-import { newId, nowIso } from "../../db/ids";
-import { projects, type ProjectRow } from "../../db/schema";
-import { refuse, type Refusal } from "../../errors/refusal";
-import { projectStub } from "./project-stub";
+import { isControlRefusal } from "../../control/openapi/control-errors";
+import type { AuditBy } from "../../control/routes/shared/audit-context";
+import type { ProjectRow } from "../../db/schema";
+import type { Refusal } from "../../errors/refusal";
+import { asGatewayRefusal } from "../providers/gateway-refusal";
+import { SYSTEM_ACTOR } from "../providers/system-actor";
+import { addProject, type AddProjectInput } from "./add-project";
 
-/** Creates a project with an enforced budget shared by the agents assigned to it. */
-export async function createProject(env: Env, input: { name: string; budgetMicros: number }): Promise<ProjectRow | Refusal> {
-  if (!Number.isSafeInteger(input.budgetMicros) || input.budgetMicros < 0) return refuse("invalid_request", "budget must be a non-negative amount", { field: "budget_usd" });
-  const now = nowIso();
-  const row: ProjectRow = { id: newId("prj"), name: input.name, budgetMicros: input.budgetMicros, createdAt: now, updatedAt: now };
-  await drizzle(env.DB).insert(projects).values(row);
-  await projectStub(env, row.id).configure(row.id, row.budgetMicros);
-  return row;
+/** `addProject` for callers outside the control API (tests): audited as the system, gateway refusals. */
+export async function createProject(env: Env, input: AddProjectInput, by: AuditBy = SYSTEM_ACTOR): Promise<ProjectRow | Refusal> {
+  const created = await addProject(env, input, by);
+  return isControlRefusal(created) ? asGatewayRefusal(created) : created;
 }
