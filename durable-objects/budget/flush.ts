@@ -1,5 +1,5 @@
 import { budgetEventInsert } from "../../src/audit/budget-event";
-import { requestLogInsert } from "../../src/audit/request-record";
+import { requestLogWithRollup } from "../../src/analytics/rollup-statement";
 import { ackOutbox, peekOutbox } from "./outbox";
 
 const BATCH = 100;
@@ -14,7 +14,7 @@ export async function flushOutbox(sql: SqlStorage, db: D1Database, transactionSy
   const rows = peekOutbox(sql, BATCH, upToSeq);
   const last = rows.at(-1);
   if (last === undefined) return 0;
-  await db.batch(rows.map((row) => (row.kind === "request" ? requestLogInsert(db, row.payload) : budgetEventInsert(db, row.payload))));
+  await db.batch(rows.flatMap((row) => (row.kind === "request" ? requestLogWithRollup(db, row.payload) : [budgetEventInsert(db, row.payload)])));
   transactionSync(() => { ackOutbox(sql, last.seq); });
   return rows.length;
 }
