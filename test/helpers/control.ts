@@ -88,6 +88,8 @@ export function controlFetch(method: string, path: string, call: ControlCall = {
 }
 
 /** `controlFetch`, then the JSON body typed as `T` (no runtime check: assert on it). */
+// Like workerd's `Response.json<T>()`: the caller names the shape it expects, the tests assert on it.
+// eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters
 export async function controlJson<T>(method: string, path: string, call: ControlCall = {}): Promise<{ status: number; body: T; response: Response }> {
   const response = await controlFetch(method, path, call);
   const text = await response.text();

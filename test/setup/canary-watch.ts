@@ -20,7 +20,9 @@ function safeJson(value: unknown): string {
 }
 
 afterAll(async () => {
-  const rows = await env.DB.prepare("SELECT * FROM request_log").all();
-  canaryViolations.check("request_log rows", JSON.stringify(rows.results));
+  for (const table of ["request_log", "audit_log", "budget_changes"]) {
+    const rows = await env.DB.prepare(`SELECT * FROM ${table}`).all();
+    canaryViolations.check(`${table} rows`, JSON.stringify(rows.results));
+  }
   expect(canaryViolations.violations).toEqual([]);
 });

@@ -4,7 +4,7 @@ import { z } from "zod";
 export const MAX_PAGE_SIZE = 100;
 export const DEFAULT_PAGE_SIZE = 50;
 
-/** The control API's error body (`src/errors/control-error.ts` renders it). Shared as `#/components/schemas/ErrorBody`. */
+/** The control API's error body (`renderRefusal` in control-errors.ts renders it). Shared as `#/components/schemas/ErrorBody`. */
 export const errorBodySchema = z
   .object({
     error: z.object({

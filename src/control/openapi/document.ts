@@ -53,7 +53,7 @@ function operation(route: ControlRoute, schemas: Record<string, JsonSchema>): Js
   const parameters = [...parametersOf(route.params, "path", schemas, route.operationId), ...parametersOf(route.query, "query", schemas, route.operationId)];
   if (parameters.length > 0) op.parameters = parameters;
   if (route.body !== undefined) {
-    op.requestBody = { required: true, content: { "application/json": { schema: renderSchema(route.body, "input", schemas, route.operationId) } } };
+    op.requestBody = { required: !route.body.safeParse(undefined).success, content: { "application/json": { schema: renderSchema(route.body, "input", schemas, route.operationId) } } };
   }
   const success: JsonSchema = { description: route.response === undefined ? "Done; no content." : "Success.", headers: { "x-request-id": REQUEST_ID } };
   if (route.response !== undefined) success.content = { "application/json": { schema: renderSchema(route.response, "output", schemas, route.operationId) } };

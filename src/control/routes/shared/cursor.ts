@@ -16,7 +16,7 @@ export function decodeCursor(cursor: string | undefined, arity: number): CursorK
   if (cursor === undefined) return null;
   try {
     const key: unknown = JSON.parse(new TextDecoder().decode(fromBase64Url(cursor)));
-    if (Array.isArray(key) && key.length === arity && key.every((part) => typeof part === "string" || typeof part === "number")) return key as CursorKey;
+    if (Array.isArray(key) && key.length === arity && key.every((part) => typeof part === "string" || typeof part === "number")) return key;
   } catch {
     // falls through to the refusal
   }
