@@ -1,4 +1,5 @@
 import { batchWithAudit } from "../../control/audit/batch-with-audit";
+import { isGuardAbort, requireChanged } from "../../control/auth/guarded-batch";
 import type { AuditEntry } from "../../control/audit/audit-record";
 import { budgetChangeStatement, type BudgetChange } from "../../control/routes/shared/budget-change";
 import type { BudgetSnapshot } from "../../../durable-objects/budget/types";
@@ -21,10 +22,13 @@ export interface AgentBudgetChange {
  * The one way an agent's budget changes after creation (limits, approved budget requests). The agent's budget
  * object is told first — it is what enforces, so the next request sees the new budget (a budget lowered below
  * what is spent leaves the agent exhausted, never negative) — then one D1 batch commits the agents row, a
- * budget history row, any extra statements and the audit record together. If that batch fails, the budget
- * object is put back to the old budget and the error is rethrown. `null`: no such agent (or deleted).
+ * budget history row, any extra statements and the audit record together. The agents row is compare-and-set on
+ * the budget read at the start: when another change committed in between, the batch is rolled back and the answer
+ * is "conflict" (retry with a fresh read). Whenever the batch does not commit, the budget object is re-synced from
+ * D1 — not merely put back — so two racing changes cannot leave the object and D1 disagreeing.
+ * `null`: no such agent (or deleted).
  */
-export async function applyAgentBudget(env: Env, change: AgentBudgetChange): Promise<{ snapshot: BudgetSnapshot; oldMicros: number } | null> {
+export async function applyAgentBudget(env: Env, change: AgentBudgetChange): Promise<{ snapshot: BudgetSnapshot; oldMicros: number } | null | "conflict"> {
   const loaded = await loadAgentConfig(env, change.agentId);
   if (loaded === null || loaded.row.status === "deleted") return null;
   const oldMicros = loaded.row.budgetMicros;
@@ -43,7 +47,8 @@ export async function applyAgentBudget(env: Env, change: AgentBudgetChange): Pro
         outcome: "ok",
       },
       () => [
-        db.prepare("UPDATE agents SET budget_micros = ?, updated_at = ? WHERE id = ?").bind(change.newMicros, new Date().toISOString(), change.agentId),
+        db.prepare("UPDATE agents SET budget_micros = ?, updated_at = ? WHERE id = ? AND budget_micros = ?").bind(change.newMicros, new Date().toISOString(), change.agentId, oldMicros),
+        requireChanged(db),
         budgetChangeStatement(db, {
           targetType: "agent",
           targetId: change.agentId,
@@ -58,7 +63,9 @@ export async function applyAgentBudget(env: Env, change: AgentBudgetChange): Pro
       ],
     );
   } catch (error) {
-    await stub.configure(loaded.config);
+    const current = await loadAgentConfig(env, change.agentId);
+    await stub.configure(current?.config ?? loaded.config);
+    if (isGuardAbort(error)) return "conflict";
     throw error;
   }
   return { snapshot, oldMicros };

@@ -67,6 +67,10 @@ export const approveBudgetRequestRoute = defineRoute({
       await releaseClaim(db, row.id, requestId);
       return controlRefusal("CONFLICT", "The request's agent has been deleted; reject or cancel the request instead.");
     }
+    if (applied === "conflict") {
+      await releaseClaim(db, row.id, requestId);
+      return controlRefusal("CONFLICT", "The agent's budget was changed by someone else meanwhile; approve again.");
+    }
     const { snapshot } = applied;
     return {
       ...requestView({ ...row, status: "approved", approved_micros: amount, reviewer_id: actor.id, review_notes: notes, decided_at: at }),

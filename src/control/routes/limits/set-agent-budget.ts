@@ -40,6 +40,7 @@ export const setAgentBudgetRoute = defineRoute({
       audit: { ...auditBy(c, actor, requestId), action: "limit.set_agent_budget", ...(body.reason === undefined ? {} : { after: { budget_micros: body.budget_usd, reason: body.reason } }) },
     });
     if (applied === null) return controlRefusal("NOT_FOUND", "No such agent.");
+    if (applied === "conflict") return controlRefusal("CONFLICT", "The agent's budget was changed by someone else meanwhile; read it again and retry.");
     return { ...agentLimitsOf({ ...agent.row, budgetMicros: body.budget_usd }, applied.snapshot), previous_budget_usd: microsToUsd(applied.oldMicros) };
   },
 });
