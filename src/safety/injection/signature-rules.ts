@@ -1,0 +1,160 @@
+/**
+ * High-precision signatures for known prompt-injection / jailbreak families. Each rule must need the *attack shape*
+ * (an override verb aimed at the model's own instructions, a named jailbreak persona, a request for the hidden prompt,
+ * chat-template control tokens), not a trigger word: "ignore this warning", "jailbreak an iPhone", "INSTRUCTIONS for a
+ * cake" and "pretend to be a tour guide" are ordinary requests, and the statistical classifier covers the fuzzy rest.
+ *
+ * Regex hygiene: no nested unbounded quantifiers; filler words are `(?:[^\s]+\s+){0,N}` (disjoint classes, bounded), so
+ * matching stays linear-ish on adversarial input.
+ */
+
+export type InjectionFamily =
+  | "instruction_override"
+  | "roleplay_jailbreak"
+  | "system_prompt_extraction"
+  | "markup_injection"
+  | "encoded_payload";
+
+export interface SignatureHit {
+  readonly label: InjectionFamily;
+  /** Offsets into the scanned (normalised) text. */
+  readonly start: number;
+  readonly end: number;
+  readonly confidence: number;
+}
+
+interface Rule {
+  readonly label: InjectionFamily;
+  /** Lower-case literals, one of which every match contains: a rule whose gate is absent is skipped (speed). */
+  readonly gate: readonly string[];
+  readonly re: RegExp;
+  readonly confidence: number;
+}
+
+const W = String.raw`(?:[^\s]+\s+)`; // one filler word
+const OVERRIDE_VERB = String.raw`(?:ignore|disregard|forget|override|bypass|discard|abandon|drop|skip)`;
+// The qualifier is what separates "ignore the previous instructions" from "ignore the instructions on the label".
+const PRIOR = String.raw`(?:previous|prior|preceding|above|earlier|foregoing|former|original|initial|old|all|any|your|system|developer|everything)`;
+const DIRECTIVES = String.raw`(?:instructions?|prompts?|directives?|rules|guidelines|guidance|commands?|context|programming|restrictions|constraints|guardrails|policies|safeguards|training|conversation)`;
+
+const RULES: readonly Rule[] = [
+  // --- instruction override ------------------------------------------------------------------------------------
+  {
+    label: "instruction_override",
+    gate: ["ignor", "disregard", "forget", "override", "bypass", "discard", "abandon", "drop", "skip"],
+    re: new RegExp(String.raw`\b${OVERRIDE_VERB}\s+${W}{0,3}?${PRIOR}\b\s*${W}{0,3}?${DIRECTIVES}\b`, "giu"),
+    confidence: 0.9,
+  },
+  {
+    label: "instruction_override",
+    gate: ["ignor", "disregard", "forget"],
+    re: /\b(?:ignore|disregard|forget)\s+(?:everything|all(?: of)? that|what)\s+(?:you(?:'ve| have)? (?:been|were) told|(?:i|we) (?:said|told you) (?:before|above|earlier))/giu,
+    confidence: 0.85,
+  },
+  {
+    label: "instruction_override",
+    gate: ["follow", "obey"],
+    re: /\b(?:do not|don't|stop) (?:follow(?:ing)?|obey(?:ing)?) (?:your|the|any) (?:previous|prior|above|original|system) (?:instructions|rules|prompt)\b/giu,
+    confidence: 0.9,
+  },
+  {
+    label: "instruction_override",
+    gate: ["instruction"],
+    re: /\b(?:new|updated|revised) (?:system )?instructions?\s*:\s*(?:you|ignore|from now|disregard|forget)/giu,
+    confidence: 0.8,
+  },
+  // Cheap multilingual variants of "ignore the previous instructions".
+  {
+    label: "instruction_override",
+    gate: ["ignor", "oubli", "olvid", "esque", "vergiss", "vergessen"],
+    re: /\b(?:ignora|ignore[rz]?|ignoriere[n]?|ignorieren sie|oubliez|oublie|olvida|esquece|esqueça|vergiss|vergessen sie)\s+(?:\S+\s+){0,3}?(?:instrucciones|instructions|istruzioni|instruções|anweisungen|anleitungen|befehle|indicaciones|consignes)\s+(?:anteriores|précédentes|precedenti|previas|vorherigen|bisherigen|anteriori)\b/giu,
+    confidence: 0.9,
+  },
+  {
+    label: "instruction_override",
+    gate: ["игнор", "забуд", "忽", "无视", "無視", "忘", "指示", "지시", "önceki"],
+    re: /(?:игнорируй(?:те)?|забудь(?:те)?)\s+(?:\S+\s+){0,2}?(?:предыдущие|прежние|все)\s+(?:\S+\s+){0,1}?инструкци|(?:忽略|无视|忽视|忘记|無視|忘記)(?:之前|以前|先前|上面|上述|前面|所有)(?:的|所有的)?(?:所有)?(?:指令|指示|说明|說明|提示)|前の指示を(?:無視|忘れ)|이전 지시(?:를|사항을)? (?:무시|잊)|önceki\S*\s+tal\S*mat\S*\s+(?:yok say|unut|görmezden)/giu,
+    confidence: 0.9,
+  },
+
+  // --- role-play jailbreaks --------------------------------------------------------------------------------------
+  {
+    label: "roleplay_jailbreak",
+    gate: ["do anything now"],
+    re: /\bDAN\b[^.\n]{0,40}\bdo anything now\b|\bdo anything now\b[^.\n]{0,40}\bDAN\b/giu,
+    confidence: 0.95,
+  },
+  {
+    label: "roleplay_jailbreak",
+    gate: ["mode"],
+    re: /\b(?:developer mode|dev mode|god mode|jailbreak mode|unrestricted mode|dude mode)\s+(?:enabled|activated|on|output)\b|\b(?:enable|activate|enter|act as .{0,20} with) (?:developer|dev|god|jailbreak) mode\b/giu,
+    confidence: 0.9,
+  },
+  {
+    label: "roleplay_jailbreak",
+    gate: ["restriction", "filter", "guideline", "limit", "rule", "boundar", "censor"],
+    re: /\b(?:you are|you're|act as|pretend (?:to be|you are)|roleplay as|role-play as)\s+(?:now\s+)?(?:an?\s+)?(?:\S+\s+){0,6}?(?:(?:ai|model|chatbot|assistant|persona|character)\s+)?(?:with(?:out)?|that has|which has|who has)\s+(?:no|any)\s+(?:ethical|moral|content|safety)?\s*(?:restrictions|filters|guidelines|limits|limitations|rules|boundaries|censorship)\b/giu,
+    confidence: 0.85,
+  },
+  {
+    label: "roleplay_jailbreak",
+    gate: ["confines", "restrictions", "limitations", "rules", "shackles"],
+    re: /\b(?:broken free|freed from|break free of|released from|escaped) (?:of )?(?:the )?(?:typical )?(?:confines|restrictions|limitations|rules|shackles) (?:of|imposed|set)\b/giu,
+    confidence: 0.85,
+  },
+  {
+    label: "roleplay_jailbreak",
+    gate: ["guideline", "polic", "restriction", "principle", "filter"],
+    re: /\b(?:does not|doesn't|do not|don't|will never|never) (?:have|has|follow|adhere to|abide by|care about) (?:any )?(?:ethical|moral|openai'?s?|content) (?:or moral )?(?:guidelines|policies|policy|restrictions|principles|filters)\b/giu,
+    confidence: 0.85,
+  },
+  {
+    label: "roleplay_jailbreak",
+    gate: ["character", "jailbr", "dan", "amoral", "machiavellian", "classic"],
+    re: /\b(?:stay in character|jailbroken|anti-?dan|\[🔓jailbreak\]|\[🔒classic\]|unfiltered and amoral|always intelligent and machiavellian)\b/giu,
+    confidence: 0.85,
+  },
+
+  // --- system-prompt extraction ----------------------------------------------------------------------------------
+  {
+    label: "system_prompt_extraction",
+    gate: ["prompt", "instruction", "message", "configuration", "directive"],
+    re: /\b(?:repeat|print|reveal|show|display|output|tell|give|share|leak|dump|recite|write out|spell out|list|disclose|what (?:is|are|were))\s+(?:me\s+)?(?:all\s+)?(?:of\s+)?(?:your|the|those)\s+(?:full\s+|entire\s+|exact\s+|complete\s+|verbatim\s+|original\s+|initial\s+|hidden\s+|secret\s+|internal\s+|current\s+)*(?:system|initial|original|hidden|secret|pre-?|internal|developer|base)\s*(?:prompt|instructions|message|configuration|directives)\b/giu,
+    confidence: 0.9,
+  },
+  {
+    label: "system_prompt_extraction",
+    gate: ["above", "before this", "instructions", "you are"],
+    re: /\b(?:repeat|print|output|copy|recite)\s+(?:all\s+|everything\s+|the\s+)?(?:words|text|everything|content|instructions)\s+(?:\S+\s+){0,2}?(?:above|before this)\b|\bwhat were (?:those|your|the previous) instructions\b|\bstarting with ["']?you are\b/giu,
+    confidence: 0.85,
+  },
+
+  // --- chat-template / tool markup injection ---------------------------------------------------------------------
+  {
+    label: "markup_injection",
+    gate: ["<|", "inst]", "<<", "</", "<s", "<t", "<f"],
+    re: /<\|(?:im_start|im_end|system|user|assistant|endoftext|start_header_id|end_header_id|eot_id|begin_of_text)\|>|\[\/?INST\]|<<\/?SYS>>|<\/?(?:tool_result|function_results|tool_output|system_prompt|system)>/giu,
+    confidence: 0.9,
+  },
+  {
+    // A forged role turn inside user/tool text: a new line that starts with a role name and then talks to the model.
+    label: "markup_injection",
+    gate: ["system", "assistant"],
+    re: /(?:^|\n)[ \t]*(?:#{1,3}[ \t]*)?(?:system|assistant)[ \t]*(?:message|prompt)?[ \t]*:[ \t]*(?:you are now|ignore|new instructions|from now on|disregard|forget)/giu,
+    confidence: 0.85,
+  },
+];
+
+/** Every signature match in `text` (normalised text, or a decoded span), in order of start offset. */
+export function signatureLabels(text: string): SignatureHit[] {
+  const hits: SignatureHit[] = [];
+  const lower = text.toLowerCase();
+  for (const rule of RULES) {
+    if (!rule.gate.some((g) => lower.includes(g))) continue;
+    rule.re.lastIndex = 0;
+    for (const m of text.matchAll(rule.re)) {
+      hits.push({ label: rule.label, start: m.index, end: m.index + m[0].length, confidence: rule.confidence });
+    }
+  }
+  return hits.sort((a, b) => a.start - b.start);
+}

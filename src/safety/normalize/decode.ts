@@ -1,0 +1,149 @@
+/**
+ * Finds spans that look like encoded text (base64, hex, URL percent-encoding) and decodes them, so a key hidden as
+ * `c2stcHJvai1…` is still scanned. Only decodings that yield mostly printable UTF-8 are kept: random key material
+ * and hashes decode to binary and are dropped, which keeps the decoded list short on ordinary text.
+ */
+export interface EncodedSpan {
+  readonly text: string;
+  readonly start: number;
+  readonly end: number;
+  readonly encoding: "base64" | "hex" | "url";
+}
+
+// Linear: single character classes with a minimum length; the lookbehind stops retries inside a too-short run.
+const BASE64_RUN = /(?<![A-Za-z0-9+/_-])[A-Za-z0-9+/_-]{20,}={0,2}/g;
+const HEX_RUN = /(?<![0-9A-Fa-f])[0-9A-Fa-f]{32,}/g;
+const PERCENT = /%[0-9A-Fa-f]{2}/g;
+const MAX_DECODED = 64;
+const utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });
+
+/** Encoded spans in `text`, offsets into `text`. */
+export function findEncodedSpans(text: string): EncodedSpan[] {
+  const out: EncodedSpan[] = [];
+  for (const m of text.matchAll(BASE64_RUN)) {
+    if (out.length >= MAX_DECODED) break;
+    const decoded = decodeBase64(m[0]);
+    if (decoded !== undefined) out.push({ text: decoded, start: m.index, end: m.index + m[0].length, encoding: "base64" });
+  }
+  for (const m of text.matchAll(HEX_RUN)) {
+    if (out.length >= MAX_DECODED) break;
+    const decoded = decodeHex(m[0]);
+    if (decoded !== undefined) out.push({ text: decoded, start: m.index, end: m.index + m[0].length, encoding: "hex" });
+  }
+  if (text.includes("%")) out.push(...findUrlEncoded(text).slice(0, Math.max(0, MAX_DECODED - out.length)));
+  return out;
+}
+
+function decodeBase64(run: string): string | undefined {
+  if (!looksLikeEncodedText(run)) return undefined;
+  let s = run.replace(/=+$/, "").replaceAll("-", "+").replaceAll("_", "/");
+  if (s.length % 4 === 1) s = s.slice(0, -1);
+  let binary: string;
+  try {
+    binary = atob(s + "=".repeat((4 - (s.length % 4)) % 4));
+  } catch {
+    return undefined;
+  }
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return printableUtf8(bytes);
+}
+
+/**
+ * Cheap pre-check before atob: in base64 of text, each 4-character group starts with the top 6 bits of a text byte.
+ * ASCII 0x20–0x7e gives I–Z or a–f there; UTF-8 lead/continuation bytes give g–v, w–z, 0–9, +, /. Random key material
+ * lands on A–H (control bytes) often, so requiring ≥ 80% of groups to start outside A–H rejects most keys early.
+ */
+function looksLikeEncodedText(run: string): boolean {
+  let ok = 0;
+  let groups = 0;
+  for (let i = 0; i < run.length - 3; i += 4) {
+    const c = run.charCodeAt(i);
+    groups++;
+    if (!(c >= 65 && c <= 72)) ok++;
+  }
+  return ok >= groups * 0.8;
+}
+
+function decodeHex(run: string): string | undefined {
+  const n = run.length >> 1;
+  const bytes = new Uint8Array(n);
+  for (let i = 0; i < n; i++) bytes[i] = parseInt(run.slice(2 * i, 2 * i + 2), 16);
+  return printableUtf8(bytes);
+}
+
+/** Decodes bytes as UTF-8 and keeps the result only if ≥ 95% of it is printable (tabs and newlines count). */
+function printableUtf8(bytes: Uint8Array): string | undefined {
+  // Byte-level rejection first: random key material has ~12% control bytes, so most candidates stop here, and plain
+  // ASCII (the usual obfuscation) needs no UTF-8 decoder at all.
+  let control = 0;
+  let ascii = true;
+  for (const b of bytes) {
+    if ((b < 32 && b !== 9 && b !== 10 && b !== 13) || b === 127) control++;
+    if (b >= 0x80) ascii = false;
+  }
+  if (control > bytes.length * 0.05) return undefined;
+  if (ascii) return bytes.length >= 8 ? String.fromCharCode(...bytes) : undefined;
+  if (!validUtf8(bytes)) return undefined;
+  let text: string;
+  try {
+    text = utf8.decode(bytes);
+  } catch {
+    return undefined;
+  }
+  if (text.length < 8) return undefined;
+  let printable = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 9 || c === 10 || c === 13 || (c >= 32 && c !== 127 && (c < 0x80 || c >= 0xa0))) printable++;
+  }
+  return printable / text.length >= 0.95 ? text : undefined;
+}
+
+/** Whole whitespace/quote-delimited tokens containing %xx escapes, decoded. Merges escapes within one token. */
+function findUrlEncoded(text: string): EncodedSpan[] {
+  const out: EncodedSpan[] = [];
+  let coveredTo = -1;
+  for (const m of text.matchAll(PERCENT)) {
+    if (m.index < coveredTo) continue;
+    let start = m.index;
+    while (start > 0 && !isDelimiter(text.charCodeAt(start - 1))) start--;
+    let end = m.index + 3;
+    while (end < text.length && !isDelimiter(text.charCodeAt(end))) end++;
+    coveredTo = end;
+    const token = text.slice(start, end);
+    const decoded = percentDecode(token);
+    if (decoded !== token) out.push({ text: decoded, start, end, encoding: "url" });
+  }
+  return out;
+}
+
+function isDelimiter(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 13 || c === 34 || c === 39 || c === 60 || c === 62;
+}
+
+/** decodeURIComponent, falling back to byte-per-escape decoding when the escapes are not valid UTF-8. */
+function percentDecode(token: string): string {
+  try {
+    return decodeURIComponent(token);
+  } catch {
+    return token.replace(PERCENT, (e) => String.fromCharCode(parseInt(e.slice(1), 16)));
+  }
+}
+
+/** UTF-8 structure check (lead byte, then the right number of continuation bytes); random bytes fail within a few. */
+function validUtf8(bytes: Uint8Array): boolean {
+  let need = 0;
+  for (const b of bytes) {
+    if (need > 0) {
+      if ((b & 0xc0) !== 0x80) return false;
+      need--;
+    } else if (b >= 0x80) {
+      if (b >= 0xc2 && b <= 0xdf) need = 1;
+      else if (b >= 0xe0 && b <= 0xef) need = 2;
+      else if (b >= 0xf0 && b <= 0xf4) need = 3;
+      else return false;
+    }
+  }
+  return need === 0;
+}

@@ -1,0 +1,45 @@
+import type { Detector, Finding, NormalizedText } from "../types";
+import { contextBefore, piiFinding } from "./finding";
+
+const OCTET = "(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)";
+// Four valid octets, not embedded in a longer dotted number (OIDs, 1.2.3.4.5 version strings).
+const IPV4 = new RegExp(`(?<![\\d.])(?:${OCTET}\\.){3}${OCTET}(?![\\d]|\\.\\d)`, "g");
+// Hex groups and colons; shape rules are checked in code because a single IPv6 regex is unreadable.
+const IPV6_CANDIDATE = /(?<![\w:.])[0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){2,7}(?![\w:])/g;
+const VERSION_WORDS = ["version", "ver.", " v", "release", "build", "sdk", "@", "=="];
+
+/**
+ * IPv4 and IPv6 addresses. Dotted quads right after a version-ish word ("version 1.2.3.4", "pkg@1.2.3.4") are
+ * version numbers, not hosts, and are skipped.
+ */
+export const ipAddressDetector: Detector = {
+  name: "ip_address",
+  category: "pii",
+  scan(input: NormalizedText): Finding[] {
+    const text = input.text;
+    const findings: Finding[] = [];
+    if (/\d\.\d/.test(text)) {
+      const lower = text.toLowerCase();
+      for (const match of text.matchAll(IPV4)) {
+        if (contextBefore(lower, match.index, VERSION_WORDS, 12)) continue;
+        findings.push(piiFinding(input, "ip_address", "IP", match.index, match.index + match[0].length, 0.9));
+      }
+    }
+    if (text.includes(":")) {
+      for (const match of text.matchAll(IPV6_CANDIDATE)) {
+        if (!validIpv6(match[0])) continue;
+        findings.push(piiFinding(input, "ip_address", "IP", match.index, match.index + match[0].length, 0.9));
+      }
+    }
+    return findings;
+  },
+};
+
+/** Eight groups, or fewer with exactly one "::"; at least one digit so `dead::beef`-style code tokens don't count. */
+function validIpv6(candidate: string): boolean {
+  const doubleColons = candidate.split("::").length - 1;
+  if (doubleColons > 1 || !/\d/.test(candidate)) return false;
+  const groups = candidate.split(":").filter((g) => g !== "");
+  if (doubleColons === 0) return groups.length === 8 && !candidate.startsWith(":") && !candidate.endsWith(":");
+  return groups.length >= 2 && groups.length <= 7;
+}
