@@ -2,7 +2,7 @@ import type { AgentRow } from "../../../db/schema";
 import type { Refusal } from "../../../errors/refusal";
 import { loadAgentConfig, type LiveToken } from "../../../services/agents/load-agent";
 import type { BudgetConfig } from "../../../../durable-objects/budget/types";
-import { controlRefusal, type ControlRefusal } from "../../openapi/control-errors";
+import { controlRefusal, isControlRefusal, type ControlRefusal } from "../../openapi/control-errors";
 import type { Actor } from "../../openapi/roles";
 import { canRead, canWrite } from "../shared";
 
@@ -22,9 +22,11 @@ export async function agentFor(env: Env, actor: Actor, agentId: string, need: "r
   return allowed ? loaded : controlRefusal("NOT_FOUND", "No such agent.");
 }
 
-/** A deleted agent is kept for history and still readable, but can no longer be changed. */
-export function refuseIfDeleted(agent: VisibleAgent): ControlRefusal<"CONFLICT"> | null {
-  return agent.row.status === "deleted" ? controlRefusal("CONFLICT", "The agent is deleted; it can no longer be changed.") : null;
+/** The agent a change applies to: visible and writable by the actor, and not deleted (kept for history, read-only). */
+export async function liveAgentFor(env: Env, actor: Actor, agentId: string): Promise<VisibleAgent | ControlRefusal<"NOT_FOUND" | "CONFLICT">> {
+  const agent = await agentFor(env, actor, agentId, "write");
+  if (isControlRefusal(agent)) return agent;
+  return agent.row.status === "deleted" ? controlRefusal("CONFLICT", "The agent is deleted; it can no longer be changed.") : agent;
 }
 
 /** A service's refusal in the control API's terms: a bad field → VALIDATION_ERROR naming it; anything else → NOT_FOUND. */

@@ -3,7 +3,7 @@ import { deleteAgent } from "../../../services/agents/delete-agent";
 import { isControlRefusal } from "../../openapi/control-errors";
 import { defineRoute } from "../../openapi/route";
 import { auditBy } from "../shared";
-import { agentFor, fromServiceRefusal, refuseIfDeleted } from "./agent-access";
+import { fromServiceRefusal, liveAgentFor } from "./agent-access";
 import { agentIdParams } from "./agent-schemas";
 
 export const deleteAgentRoute = defineRoute({
@@ -19,10 +19,8 @@ export const deleteAgentRoute = defineRoute({
   params: agentIdParams,
   errors: ["NOT_FOUND", "CONFLICT"],
   handler: async (c, { params, actor, requestId }) => {
-    const agent = await agentFor(c.env, actor, params.id, "write");
+    const agent = await liveAgentFor(c.env, actor, params.id);
     if (isControlRefusal(agent)) return agent;
-    const deleted = refuseIfDeleted(agent);
-    if (deleted !== null) return deleted;
     const result = await deleteAgent(c.env, agent.row.id, { audit: { ...auditBy(c, actor, requestId), action: "agent.delete" } });
     if (isRefusal(result)) return fromServiceRefusal(result);
     return null;

@@ -3,7 +3,7 @@ import { regenerateAgentToken } from "../../../services/agents/token-lifecycle";
 import { isControlRefusal } from "../../openapi/control-errors";
 import { defineRoute } from "../../openapi/route";
 import { auditBy } from "../shared";
-import { agentFor, fromServiceRefusal, refuseIfDeleted } from "./agent-access";
+import { fromServiceRefusal, liveAgentFor } from "./agent-access";
 import { agentIdParams, issuedTokenJson } from "./agent-schemas";
 
 export const regenerateAgentTokenRoute = defineRoute({
@@ -20,10 +20,8 @@ export const regenerateAgentTokenRoute = defineRoute({
   response: issuedTokenJson,
   errors: ["NOT_FOUND", "CONFLICT"],
   handler: async (c, { params, actor, requestId }) => {
-    const agent = await agentFor(c.env, actor, params.id, "write");
+    const agent = await liveAgentFor(c.env, actor, params.id);
     if (isControlRefusal(agent)) return agent;
-    const deleted = refuseIfDeleted(agent);
-    if (deleted !== null) return deleted;
     const issued = await regenerateAgentToken(c.env, agent.row.id, { audit: { ...auditBy(c, actor, requestId), action: "agent.regenerate_token" } });
     if (isRefusal(issued)) return fromServiceRefusal(issued);
     return { agent_id: agent.row.id, token: issued.token, token_label: issued.liveToken.label, token_created_at: issued.liveToken.createdAt };

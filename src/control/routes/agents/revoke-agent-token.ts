@@ -3,7 +3,7 @@ import { revokeAgentToken } from "../../../services/agents/token-lifecycle";
 import { controlRefusal, isControlRefusal } from "../../openapi/control-errors";
 import { defineRoute } from "../../openapi/route";
 import { auditBy } from "../shared";
-import { agentFor, fromServiceRefusal, refuseIfDeleted } from "./agent-access";
+import { fromServiceRefusal, liveAgentFor } from "./agent-access";
 import { agentIdParams } from "./agent-schemas";
 
 export const revokeAgentTokenRoute = defineRoute({
@@ -18,10 +18,8 @@ export const revokeAgentTokenRoute = defineRoute({
   params: agentIdParams,
   errors: ["NOT_FOUND", "CONFLICT"],
   handler: async (c, { params, actor, requestId }) => {
-    const agent = await agentFor(c.env, actor, params.id, "write");
+    const agent = await liveAgentFor(c.env, actor, params.id);
     if (isControlRefusal(agent)) return agent;
-    const deleted = refuseIfDeleted(agent);
-    if (deleted !== null) return deleted;
     const result = await revokeAgentToken(c.env, agent.row.id, { audit: { ...auditBy(c, actor, requestId), action: "agent.revoke_token" } });
     if (isRefusal(result)) return fromServiceRefusal(result);
     return result.revoked ? null : controlRefusal("CONFLICT", "The agent has no live token.");

@@ -4,7 +4,7 @@ import { isControlRefusal, type ControlRefusal } from "../../openapi/control-err
 import type { Actor } from "../../openapi/roles";
 import type { ControlContext } from "../../openapi/route";
 import { auditBy } from "../shared";
-import { agentFor, fromServiceRefusal, refuseIfDeleted } from "./agent-access";
+import { fromServiceRefusal, liveAgentFor } from "./agent-access";
 import { agentJsonOf } from "./agent-json";
 
 /**
@@ -15,10 +15,8 @@ export async function setAgentStatus(
   c: ControlContext,
   input: { agentId: string; actor: Actor; requestId: string; status: "active" | "suspended"; action: string },
 ): Promise<ReturnType<typeof agentJsonOf> | ControlRefusal<"NOT_FOUND" | "CONFLICT" | "VALIDATION_ERROR">> {
-  const agent = await agentFor(c.env, input.actor, input.agentId, "write");
+  const agent = await liveAgentFor(c.env, input.actor, input.agentId);
   if (isControlRefusal(agent)) return agent;
-  const deleted = refuseIfDeleted(agent);
-  if (deleted !== null) return deleted;
   const result = await updateAgentState(c.env, agent.row.id, { status: input.status }, { audit: { ...auditBy(c, input.actor, input.requestId), action: input.action } });
   if (isRefusal(result)) return fromServiceRefusal(result);
   return agentJsonOf(result.row, result, agent.token);

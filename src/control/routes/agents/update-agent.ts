@@ -5,7 +5,7 @@ import { updateAgentSettings } from "../../../services/agents/update-agent-setti
 import { controlRefusal, isControlRefusal } from "../../openapi/control-errors";
 import { defineRoute } from "../../openapi/route";
 import { auditBy } from "../shared";
-import { agentFor, fromServiceRefusal, refuseIfDeleted } from "./agent-access";
+import { fromServiceRefusal, liveAgentFor } from "./agent-access";
 import { agentJsonOf, snapshotOf } from "./agent-json";
 import { agentIdParams, agentJson, agentName, allowedModels, disconnectPolicy, providerIds, userId } from "./agent-schemas";
 
@@ -33,10 +33,8 @@ export const updateAgentRoute = defineRoute({
   errors: ["NOT_FOUND", "CONFLICT"],
   handler: async (c, { params, body, actor, requestId }) => {
     if (Object.values(body).every((value) => value === undefined)) return invalid({ body: "Nothing to change: send at least one field." });
-    const agent = await agentFor(c.env, actor, params.id, "write");
+    const agent = await liveAgentFor(c.env, actor, params.id);
     if (isControlRefusal(agent)) return agent;
-    const deleted = refuseIfDeleted(agent);
-    if (deleted !== null) return deleted;
     if (body.owner_id !== undefined && body.owner_id !== agent.row.ownerId) {
       if (actor.role !== "admin") return controlRefusal("FORBIDDEN", "Only administrators change an agent's owner; see `fields`.", { fields: { owner_id: "Only administrators change an agent's owner." } });
       const owner = await findUserById(c.env, body.owner_id);

@@ -3,7 +3,7 @@ import { applyAgentBudget } from "../../../services/agents/apply-agent-budget";
 import { controlRefusal, isControlRefusal } from "../../openapi/control-errors";
 import { defineRoute } from "../../openapi/route";
 import { auditBy, usdText } from "../shared";
-import { agentFor, refuseIfDeleted } from "../agents/agent-access";
+import { liveAgentFor } from "../agents/agent-access";
 import { snapshotOf } from "../agents/agent-json";
 import { agentIdParams } from "../agents/agent-schemas";
 import { agentBudgetPreview } from "./agent-budget-preview";
@@ -24,10 +24,8 @@ export const setAgentBudgetRoute = defineRoute({
   response: agentLimitsJson.extend({ previous_budget_usd: usdText }).meta({ id: "AgentBudgetSet" }),
   errors: ["NOT_FOUND", "CONFLICT", "CONFIRMATION_REQUIRED"],
   handler: async (c, { params, body, actor, requestId }) => {
-    const agent = await agentFor(c.env, actor, params.id, "write");
+    const agent = await liveAgentFor(c.env, actor, params.id);
     if (isControlRefusal(agent)) return agent;
-    const deleted = refuseIfDeleted(agent);
-    if (deleted !== null) return deleted;
     if (body.budget_usd < agent.row.budgetMicros && !body.force) {
       const preview = agentBudgetPreview(agent.row, await snapshotOf(c.env, agent.row.id), body.budget_usd);
       return controlRefusal("CONFIRMATION_REQUIRED", "This lowers the agent's budget; check `details` and send the request again with `force: true`.", { details: preview });

@@ -3,7 +3,7 @@ import { updateAgentState } from "../../../services/agents/update-agent-state";
 import { isControlRefusal } from "../../openapi/control-errors";
 import { defineRoute } from "../../openapi/route";
 import { auditBy } from "../shared";
-import { agentFor, fromServiceRefusal, refuseIfDeleted } from "../agents/agent-access";
+import { fromServiceRefusal, liveAgentFor } from "../agents/agent-access";
 import { agentIdParams, rateLimitsInput, toRateLimits } from "../agents/agent-schemas";
 import { agentLimitsJson, agentLimitsOf } from "./limits-json";
 
@@ -21,10 +21,8 @@ export const setAgentRateLimitsRoute = defineRoute({
   response: agentLimitsJson,
   errors: ["NOT_FOUND", "CONFLICT"],
   handler: async (c, { params, body, actor, requestId }) => {
-    const agent = await agentFor(c.env, actor, params.id, "write");
+    const agent = await liveAgentFor(c.env, actor, params.id);
     if (isControlRefusal(agent)) return agent;
-    const deleted = refuseIfDeleted(agent);
-    if (deleted !== null) return deleted;
     const result = await updateAgentState(c.env, agent.row.id, { limits: toRateLimits(body) }, { audit: { ...auditBy(c, actor, requestId), action: "limit.set_agent_rate_limits" } });
     if (isRefusal(result)) return fromServiceRefusal(result);
     return agentLimitsOf(result.row, result);
