@@ -37,6 +37,8 @@ export interface Directives {
   afterChunks: number;
   /** Stream pauses after its first content chunk until `POST /__mock/release/<hold>`. */
   hold: string | null;
+  /** Reply with exactly this text (URL-encoded in the directive), in 3-character chunks billed as one token each. */
+  replyText: string | null;
 }
 
 export const DEFAULT_DIRECTIVES: Readonly<Directives> = {
@@ -50,6 +52,7 @@ export const DEFAULT_DIRECTIVES: Readonly<Directives> = {
   delayMs: 2000,
   afterChunks: 3,
   hold: null,
+  replyText: null,
 };
 
 type IntKey = "replyTokens" | "paceMs" | "cached" | "reasoning" | "retryAfter" | "delayMs" | "afterChunks";
@@ -85,6 +88,12 @@ export function parseDirectives(text: string): Directives | { error: string } {
     } else if (key === "fault") {
       if (!isFault(value)) return { error: `mock: unknown fault "${value}" (one of ${FAULTS.join(", ")})` };
       out.fault = value;
+    } else if (key === "reply_text") {
+      try {
+        out.replyText = decodeURIComponent(value);
+      } catch {
+        return { error: "mock: reply_text must be URL-encoded text" };
+      }
     } else if (key === "tool" || key === "hold") {
       if (!/^[\w.-]{1,64}$/.test(value)) return { error: `mock: ${key} must match [A-Za-z0-9_.-]{1,64}` };
       out[key] = value;

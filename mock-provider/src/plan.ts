@@ -57,10 +57,19 @@ export function makePlan(input: PlanInput): Plan {
       return { ...base, tool, headTokens, chunks, outputTokens: reasoningTokens + headTokens + chunks.length, cut: false };
     }
   }
-  const wanted = input.toolName !== null ? Number.POSITIVE_INFINITY : d.replyTokens;
-  const chunks = replyWords(Math.min(wanted, room));
+  const text = input.toolName === null && d.replyText !== null ? textChunks(d.replyText) : null;
+  const wanted = input.toolName !== null ? Number.POSITIVE_INFINITY : (text?.length ?? d.replyTokens);
+  const chunks = text === null ? replyWords(Math.min(wanted, room)) : text.slice(0, Math.min(wanted, room));
   const cut = wantedReasoning > reasoningTokens || wanted > room;
   return { ...base, tool: null, headTokens: 0, chunks, outputTokens: reasoningTokens + chunks.length, cut };
+}
+
+/** `reply_text` in chunks of 3 characters (code points), each billed as one token. */
+function textChunks(text: string): string[] {
+  const points = Array.from(text);
+  const out: string[] = [];
+  for (let i = 0; i < points.length; i += 3) out.push(points.slice(i, i + 3).join(""));
+  return out;
 }
 
 /** Output tokens billed when a stream is cut by `fault=disconnect` after `afterChunks` content chunks. */

@@ -1,7 +1,7 @@
 /**
  * The audit record of one agent request: a `request_log` row in D1 and one JSON line on the Worker log
  * (`wrangler tail`). Only ids, counts, model names, money and outcomes: no prompt, no completion, no token,
- * no provider key. Keys are the D1 column names.
+ * no provider key; safety findings only as category + fingerprint. Keys are the D1 column names.
  */
 export type RequestRecord = {
   id: string;
@@ -27,13 +27,15 @@ export type RequestRecord = {
   latency_ms: number;
   ttfb_ms: number | null;
   price_version: string | null;
+  /** Safety findings as JSON `[{category, detector, label, direction, source, action, fingerprint}]`; null/absent = none. */
+  safety?: string | null;
   created_at: string;
 };
 
 const COLUMNS: readonly (keyof RequestRecord)[] = [
   "id", "agent_id", "lease_id", "provider_id", "model", "api_shape", "endpoint", "stream", "status", "outcome", "error_code",
   "input_tokens", "cached_input_tokens", "cache_write_tokens", "output_tokens", "reasoning_tokens", "reserved_micros",
-  "cost_micros", "usage_source", "max_tokens", "latency_ms", "ttfb_ms", "price_version", "created_at",
+  "cost_micros", "usage_source", "max_tokens", "latency_ms", "ttfb_ms", "price_version", "safety", "created_at",
 ];
 
 /** The `wrangler tail` line. */

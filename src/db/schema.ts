@@ -70,6 +70,8 @@ export const requestLog = sqliteTable("request_log", {
   ttfbMs: integer("ttfb_ms"),
   priceVersion: text("price_version"),
   createdAt: text("created_at").notNull(),
+  /** JSON array of safety findings (category, detector, label, direction, source, action, fingerprint), 0010. */
+  safety: text("safety"),
 });
 
 export type ProviderRow = typeof providers.$inferSelect;

@@ -5,6 +5,7 @@ import { newId } from "../db/ids";
 import { errorResponse } from "../errors/render";
 import { isRefusal, refuse, type Refusal } from "../errors/refusal";
 import type { ApiShape } from "../providers/types";
+import { refusalFindings } from "../safety/pipeline/safety-refusal";
 import { authenticate } from "./authenticate";
 import { forwardCall } from "./forward-call";
 import { planCall } from "./plan-call";
@@ -28,7 +29,7 @@ export async function agentCall(c: Context<Env_>, shape: ApiShape, endpoint: "ch
   let agentId: string | null = null;
   let model: string | null = null;
   const refused = (refusal: Refusal): Response => {
-    recordRefusal(env, ctx as ExecutionContext, { requestId, startedAt, shape, endpoint, agentId, model }, refusal);
+    recordRefusal(env, ctx as ExecutionContext, { requestId, startedAt, shape, endpoint, agentId, model }, refusal, refusalFindings(refusal));
     return errorResponse(shape, refusal, requestId);
   };
 

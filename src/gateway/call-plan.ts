@@ -1,4 +1,6 @@
 import type { ApiShape } from "../providers/types";
+import type { AuditFinding, CategoryActions } from "../safety/pipeline/types";
+import type { SafetyCategory } from "../safety/types";
 import type { Caller } from "./authenticate";
 import type { Route } from "./route-model";
 
@@ -19,6 +21,17 @@ export interface CallPlan {
   /** Completions requested per call (OpenAI `n`); multiplies the completion bound. */
   choices: number;
   requestedMaxTokens: number | null;
+  safety: PlanSafety;
+}
+
+/** The safety firewall's state for one call: what the input scan found, and what applies to the output. */
+export interface PlanSafety {
+  /** The output actions of the agent's effective policy (used by respond-json and respond-stream). */
+  output: CategoryActions;
+  /** Input findings (fingerprints only), for the audit record. */
+  findings: readonly AuditFinding[];
+  /** Input categories whose action is `warn` and that were found: the `x-iron-safety-warnings` header. */
+  warn: readonly SafetyCategory[];
 }
 
 /** A granted reservation (from the agent's budget object). */

@@ -7,6 +7,9 @@ import { promptMicrosBound, promptTokenBound } from "./estimate/prompt-bound";
 import { loadEffectivePolicy } from "../policies/load-effective-policy";
 import { loadProviders } from "./provider-directory";
 import { resolveRoute } from "./route-model";
+import { requestTexts } from "../safety/pipeline/request-texts";
+import { safetyRefusal } from "../safety/pipeline/safety-refusal";
+import { scanBody } from "../safety/pipeline/scan-body";
 
 export interface PlanInput {
   requestId: string;
@@ -17,14 +20,20 @@ export interface PlanInput {
   rawText: string;
 }
 
-/** Routes a validated call and bounds its prompt cost: everything the reservation needs. */
+/**
+ * Routes a validated call, applies the input safety policy and bounds its prompt cost: everything the reservation
+ * needs. A blocked input is refused here, before any reservation, so it costs nothing and never reaches the provider;
+ * a redacted input replaces the body, so the adapters forward it and the prompt bound is computed on it.
+ */
 export async function planCall(env: Env, caller: Caller, input: PlanInput): Promise<CallPlan | Refusal> {
   const model = typeof input.body.model === "string" ? input.body.model : "";
   const [providers, policy] = await Promise.all([loadProviders(env, caller.agent.providerIds), loadEffectivePolicy(env, caller.agent.agentId)]);
   const route = resolveRoute(model, input.endpoint, caller.agent, providers, policy.allowModels);
   if (isRefusal(route)) return route;
 
-  const body = input.body;
+  const scan = await scanBody(input.body, requestTexts(input.body, input.shape, input.endpoint), policy.safety.input, "input");
+  if (scan.block.length > 0) return safetyRefusal(scan.block, "input", scan.findings);
+  const body = scan.body;
   let promptTokens: number;
   if (input.endpoint === "embeddings") {
     const { pieces, tokenIds } = embeddingPieces(body);
@@ -55,5 +64,6 @@ export async function planCall(env: Env, caller: Caller, input: PlanInput): Prom
     inputMicros: promptMicrosBound(promptTokens, route.price, usesPromptCache),
     choices,
     requestedMaxTokens: typeof requested === "number" ? requested : null,
+    safety: { output: policy.safety.output, findings: scan.findings, warn: scan.warn },
   };
 }

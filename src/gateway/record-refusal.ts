@@ -3,17 +3,20 @@ import { logRequest, type RequestRecord } from "../audit/request-record";
 import { nowIso } from "../db/ids";
 import type { Refusal } from "../errors/refusal";
 import type { ApiShape } from "../providers/types";
+import { serializeFindings } from "../safety/pipeline/serialize-findings";
+import type { AuditFinding } from "../safety/pipeline/types";
 
 /**
  * The audit record of a request refused before anything was reserved or forwarded (cost 0). Nothing reached the
  * budget object, so the row goes straight to D1 (off the response path), with its usage rollup in the same batch,
- * and its line to the Worker log.
+ * and its line to the Worker log. A safety block carries its findings (fingerprints only) into the record.
  */
 export function recordRefusal(
   env: Env,
   ctx: ExecutionContext,
   info: { requestId: string; startedAt: number; shape: ApiShape; endpoint: string; agentId: string | null; model: string | null },
   refusal: Refusal,
+  safety: readonly AuditFinding[] = [],
 ): void {
   const record: RequestRecord = {
     id: info.requestId,
@@ -39,6 +42,7 @@ export function recordRefusal(
     latency_ms: Date.now() - info.startedAt,
     ttfb_ms: null,
     price_version: null,
+    safety: serializeFindings(safety),
     created_at: nowIso(),
   };
   logRequest(record);

@@ -1,11 +1,15 @@
 import { refuse } from "../errors/refusal";
+import { safetyRefusal } from "../safety/pipeline/safety-refusal";
+import { RedactionSession } from "../safety/redact/session";
+import { createStreamGuard, type GuardResult, type StreamGuard } from "../safety/stream/stream-guard";
+import { streamPolicy } from "../safety/stream/stream-policy";
 import { createSseParser, serializeSseEvent } from "../sse";
 import type { ProviderAdapter, SseEvent, UpstreamCall } from "../providers/types";
 import type { CallPlan, Grant } from "./call-plan";
 import { outputMeter } from "./output-meter";
 import { readWithTimeout } from "./read-with-timeout";
 import { settleCall, type CallResult, type Outcome } from "./settle-call";
-import { streamErrorEvent } from "./stream-error-event";
+import { safetyWarningComment, streamErrorEvent } from "./stream-error-event";
 import { successHeaders } from "./success-headers";
 
 /**
@@ -13,6 +17,12 @@ import { successHeaders } from "./success-headers";
  * `waitUntil`: after a client disconnect it keeps reading to the provider's usage (policy `drain`) or stops and
  * charges the whole reservation (`bill_reservation`). A provider that produces past the reserved bound is cut
  * off for the agent at that bound, drained for its usage, and charged what it reports.
+ *
+ * Output safety (issue #5): unless every output action is `off`, text deltas pass through a stream guard after the
+ * output meter (billing counts what the provider produced) and the agent receives what the guard releases — held back
+ * while it could still be part of a match, redacted where the policy says so. A `block` stops forwarding and ends the
+ * stream with a `safety_blocked` error event in the agent's shape; the upstream is still drained for usage and the
+ * call settles as `safety_blocked`. Output warnings go out as an SSE comment just before the end (headers are gone).
  */
 export function respondStream(
   env: Env,
@@ -52,6 +62,8 @@ async function pump(env: Env, ctx: ExecutionContext, args: PumpArgs): Promise<vo
   let cutOff = false;
   let outcome = "ok" as Outcome;
   let ttfbMs: number | undefined;
+  const safety = streamPolicy(plan.safety.output);
+  const guard: StreamGuard | null = safety === null ? null : createStreamGuard(plan.shape, safety, new RedactionSession());
   const send = async (events: SseEvent[]): Promise<void> => {
     for (const event of events) {
       if (clientGone || cutOff) return;
@@ -72,7 +84,17 @@ async function pump(env: Env, ctx: ExecutionContext, args: PumpArgs): Promise<vo
       outcome = "overproduced";
       return;
     }
-    await send(events);
+    await send(guard === null ? events : await guarded(guard.rewrite(events)));
+  };
+  /** Forwards what the guard released; on a block, ends the stream like a cut-off (the upstream is still drained). */
+  const guarded = async (result: GuardResult): Promise<SseEvent[]> => {
+    if (result.blocked === null || guard === null) return result.events;
+    await send(result.events);
+    const categories = [...new Set(result.blocked.map((f) => f.category))].sort();
+    await send([streamErrorEvent(plan.shape, safetyRefusal(categories, "output", []))]);
+    cutOff = true;
+    outcome = "safety_blocked";
+    return [];
   };
   const body: ReadableStream<Uint8Array> | null = args.upstream.body;
   let billReservation = false;
@@ -93,13 +115,19 @@ async function pump(env: Env, ctx: ExecutionContext, args: PumpArgs): Promise<vo
     }
     if (!billReservation) {
       for (const event of parser.end()) await forward(translator.push(event));
-      await send(translator.finish());
+      const closing = translator.finish();
+      if (guard === null) await send(closing);
+      else if (!cutOff) await send([...(await guarded(guard.rewrite(closing))), ...(await guarded(guard.finish()))]);
     }
   } catch {
     if (outcome === "ok") outcome = "incomplete";
+    // Text the guard still holds was produced and is now scanned whole: release it (redacted) before the error.
+    if (guard !== null && !cutOff) await send(await guarded(guard.finish()));
     await send([streamErrorEvent(plan.shape, refuse("upstream_error", "The provider's stream ended abnormally."))]);
   }
   if (clientGone && outcome === "ok") outcome = "client_aborted";
+  const comment = guard === null || outcome !== "ok" ? null : safetyWarningComment(guard.verdict().warn);
+  if (comment !== null && !clientGone) await writer.write(encoder.encode(comment)).catch(() => undefined);
   if (!clientGone) await writer.close().catch(() => undefined);
   let usage = outcome === "incomplete" ? null : translator.usage();
   if (outcome === "overproduced" && usage === null) {
@@ -109,5 +137,7 @@ async function pump(env: Env, ctx: ExecutionContext, args: PumpArgs): Promise<vo
   // A stream that broke, or ended without usage, is charged its whole reservation, never zero.
   const result: CallResult = { status: 200, outcome, usage, billReservation };
   if (ttfbMs !== undefined) result.ttfbMs = ttfbMs;
+  if (outcome === "safety_blocked") result.errorCode = "safety_blocked";
+  if (guard !== null) result.safetyFindings = await guard.auditFindings();
   await settleCall(env, ctx, plan, grant, result);
 }

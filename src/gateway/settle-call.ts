@@ -2,9 +2,11 @@ import { logRequest, type RequestRecord } from "../audit/request-record";
 import { nowIso } from "../db/ids";
 import { costMicros, type TokenUsage } from "../pricing/cost";
 import { budgetStub } from "../services/agents/budget-stub";
+import { serializeFindings } from "../safety/pipeline/serialize-findings";
+import type { AuditFinding } from "../safety/pipeline/types";
 import type { CallPlan, Grant } from "./call-plan";
 
-export type Outcome = "ok" | "upstream_error" | "client_aborted" | "incomplete" | "overproduced";
+export type Outcome = "ok" | "upstream_error" | "client_aborted" | "incomplete" | "overproduced" | "safety_blocked";
 
 export interface CallResult {
   status: number;
@@ -17,6 +19,8 @@ export interface CallResult {
   billReservation?: boolean;
   errorCode?: string;
   ttfbMs?: number;
+  /** Output findings (fingerprints only); the input findings come from the plan. */
+  safetyFindings?: readonly AuditFinding[];
 }
 
 /**
@@ -54,6 +58,7 @@ export async function settleCall(env: Env, _ctx: ExecutionContext, plan: CallPla
     latency_ms: Date.now() - plan.startedAt,
     ttfb_ms: result.ttfbMs ?? null,
     price_version: plan.route.price.tableVersion,
+    safety: serializeFindings([...plan.safety.findings, ...(result.safetyFindings ?? [])]),
     created_at: nowIso(),
   };
   const settled = await budgetStub(env, plan.caller.agent.agentId).settle({ reservationId: grant.reservationId, costMicros: charged, source, tokens, record: { ...record } });
