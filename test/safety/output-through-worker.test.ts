@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createTestAgent, settled } from "../helpers/fixtures";
+import { controlJson, makePerson } from "../helpers/control";
 import { jsonPost } from "../helpers/gateway";
 import { fakeAwsKey, findingsOf, logRow, setAgentPolicy, sha16 } from "./support";
 
@@ -21,6 +22,12 @@ describe("output safety through the Worker", () => {
     expect((JSON.parse(text) as { choices: { message: { content: string } }[] }).choices[0]?.message.content).toBe("Write to [EMAIL_1] today.");
     const row = await logRow(res.headers.get("x-request-id") ?? "");
     expect(findingsOf(row).find((f) => f.direction === "output")).toMatchObject({ category: "pii", action: "redact", fingerprint: await sha16(EMAIL) });
+    // The control API's request record shows the finding by fingerprint, never the value.
+    const admin = await makePerson("admin");
+    const record = await controlJson<{ safety: { direction: string; category: string; fingerprint: string }[] }>("GET", `/requests/${row.id}`, { token: admin.token });
+    expect(record.status).toBe(200);
+    expect(record.body.safety).toContainEqual(expect.objectContaining({ direction: "output", category: "pii", fingerprint: await sha16(EMAIL) }));
+    expect(JSON.stringify(record.body)).not.toContain(EMAIL);
   });
 
   it("never forwards a PII value split across SSE chunks in clear (OpenAI stream), whatever the offset", async () => {

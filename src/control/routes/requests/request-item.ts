@@ -32,6 +32,19 @@ export const requestItemSchema = z
     latency_ms: z.number().int(),
     ttfb_ms: z.number().int().nullable(),
     price_version: z.string().nullable(),
+    safety: z
+      .array(
+        z.object({
+          category: z.string().meta({ description: "secrets | pii | injection" }),
+          detector: z.string(),
+          label: z.string(),
+          direction: z.string().meta({ description: "input | output" }),
+          source: z.string().meta({ description: "Where the text was: message, system, tool_result, document, completion…" }),
+          action: z.string().meta({ description: "What the policy did: block | redact | warn | log" }),
+          fingerprint: z.string().meta({ description: "First 16 hex of SHA-256 of the matched text (never the text)." }),
+        }),
+      )
+      .meta({ description: "Safety findings of this request (empty when none)." }),
     created_at: z.string().meta({ description: "ISO-8601 UTC, when the call settled." }),
   })
   .meta({ id: "AgentRequest" });
@@ -42,9 +55,15 @@ export type RequestItem = z.input<typeof requestItemSchema>;
 export const REQUEST_COLUMNS =
   "id, agent_id, lease_id, provider_id, model, api_shape, endpoint, stream, status, outcome, error_code, input_tokens, " +
   "cached_input_tokens, cache_write_tokens, output_tokens, reasoning_tokens, reserved_micros, cost_micros, usage_source, " +
-  "max_tokens, latency_ms, ttfb_ms, price_version, created_at";
+  "max_tokens, latency_ms, ttfb_ms, price_version, safety, created_at";
 
 export function requestItem(row: RequestRecord): RequestItem {
-  const { stream, reserved_micros, cost_micros, ...rest } = row;
-  return { ...rest, stream: stream !== 0, reserved_usd: microsToUsd(reserved_micros), cost_usd: microsToUsd(cost_micros) };
+  const { stream, reserved_micros, cost_micros, safety, ...rest } = row;
+  return { ...rest, stream: stream !== 0, reserved_usd: microsToUsd(reserved_micros), cost_usd: microsToUsd(cost_micros), safety: findingsOf(safety) };
+}
+
+function findingsOf(json: string | null | undefined): RequestItem["safety"] {
+  if (json === null || json === undefined) return [];
+  const parsed: unknown = JSON.parse(json);
+  return Array.isArray(parsed) ? (parsed as RequestItem["safety"]) : [];
 }
