@@ -29,11 +29,16 @@ const params = lib.DEFAULT_FEATURE_PARAMS;
 const rows = readFileSync(DATA, "utf8").split("\n").filter((l) => l.trim()).map((l) => JSON.parse(l));
 const family = (r) => r.category.split(":")[0];
 const t0 = Date.now();
-const feats = rows.map((r) => lib.featurize(r.text, params));
+const feats = [];
+const windowFeats = [];
+for (const r of rows) {
+  const ex = lib.extract(r.text, params); // scratch views: take every vector before the next extract()
+  feats.push(lib.windowVector(ex, 0, ex.length));
+  windowFeats.push(ex.length <= WINDOW ? [] : lib.windowRanges(ex.length, WINDOW, STRIDE).map(([a, b]) => lib.windowVector(ex, a, b)));
+}
 // Serving scores long text window by window, so long rows also train as windows: every window of a benign row is a
 // negative; for an attack row only its most suspicious window (under a first-pass model) is added as a positive,
 // because the other windows of a latent injection are just the clean carrier document.
-const windowFeats = rows.map((r) => windowsOf(r.text).map((w) => lib.featurize(w, params)));
 log(`featurised ${rows.length} rows in ${Date.now() - t0} ms (${params.buckets} buckets)`);
 
 const strat = crossValidate(stratifiedFolds(rows, FOLDS, SEED));
@@ -63,7 +68,7 @@ log(JSON.stringify(report, null, 2));
 const final = trainWithWindows(rows.map((_, i) => i));
 const q = quantise(final.w);
 const model = {
-  format: "iron-injection-linear-v1",
+  format: "iron-injection-linear-v2",
   params,
   window: WINDOW,
   stride: STRIDE,
@@ -87,7 +92,7 @@ async function loadLib() {
   const dir = resolve(root, "src/safety/injection");
   const result = await build({
     stdin: {
-      contents: `export * from "./features"; export { scoreText } from "./score"; export { signatureLabels } from "./signature-rules";`,
+      contents: `export * from "./features"; export { scoreText, windowRanges } from "./score"; export { signatureLabels } from "./signature-rules";`,
       resolveDir: dir,
       loader: "ts",
     },
@@ -132,17 +137,6 @@ function margin(m, f) {
   let d = m.bias;
   for (let k = 0; k < f.indices.length; k++) d += m.w[f.indices[k]] * f.values[k];
   return d;
-}
-
-/** The windows scoreText() would use; none for text it scores whole. */
-function windowsOf(text) {
-  const out = [];
-  if (text.length <= WINDOW) return out;
-  for (let start = 0; ; start += STRIDE) {
-    const end = Math.min(text.length, start + WINDOW);
-    out.push(text.slice(start, end));
-    if (end === text.length) return out;
-  }
 }
 
 /** Logistic regression, plain SGD with L2 via the weight-scale trick (O(nnz) per step), class-balanced, seeded. */

@@ -18,11 +18,11 @@ export function loadInjectionModel(): InjectionModel {
   const bytes = Uint8Array.from(atob(modelJson.weights), (c) => c.charCodeAt(0));
   const q = new Int8Array(bytes.buffer);
   if (q.length !== modelJson.params.buckets) throw new Error("injection model: weight count does not match buckets");
-  const weights = new Float32Array(q.length);
-  for (let k = 0; k < q.length; k++) weights[k] = (q[k] ?? 0) * modelJson.scale;
   cached = {
     params: modelJson.params,
-    weights,
+    // The int8 weights are used as they are; the scorer multiplies the dot product by the scale once per window.
+    weights: q,
+    weightScale: modelJson.scale,
     bias: modelJson.bias,
     window: modelJson.window,
     stride: modelJson.stride,

@@ -8,6 +8,8 @@
  * matching stays linear-ish on adversarial input.
  */
 
+import { lowerSameLength } from "./features";
+
 export type InjectionFamily =
   | "instruction_override"
   | "roleplay_jailbreak"
@@ -75,6 +77,16 @@ const RULES: readonly Rule[] = [
     gate: ["игнор", "забуд", "忽", "无视", "無視", "忘", "指示", "지시", "önceki"],
     re: /(?:игнорируй(?:те)?|забудь(?:те)?)\s+(?:\S+\s+){0,2}?(?:предыдущие|прежние|все)\s+(?:\S+\s+){0,1}?инструкци|(?:忽略|无视|忽视|忘记|無視|忘記)(?:之前|以前|先前|上面|上述|前面|所有)(?:的|所有的)?(?:所有)?(?:指令|指示|说明|說明|提示)|前の指示を(?:無視|忘れ)|이전 지시(?:를|사항을)? (?:무시|잊)|önceki\S*\s+tal\S*mat\S*\s+(?:yok say|unut|görmezden)/giu,
     confidence: 0.9,
+  },
+
+  // Override verb + "instructions" word, both required, within a few words, for languages whose word order differs
+  // (Hindi/Bengali put the verb last; Arabic/Greek/Italian/Portuguese/Turkish): translations of "ignore / forget the
+  // previous instructions / everything above".
+  {
+    label: "instruction_override",
+    gate: ["निर्देश", "উপেক্ষা", "تجاهل", "تغاضى", "αγνοήστε", "ignora", "ignore", "esqueça", "yok say", "oubliez"],
+    re: /(?:पिछले|पहले|ऊपर)\s+(?:के\s+|दिए\s+गए\s+|सभी\s+)?निर्देशों\s+(?:को\s+)?(?:अनदेखा|नज़रअंदाज़|नजरअंदाज|भूल)|উপরের\s+(?:\S+\s+){0,2}?উপেক্ষা|(?:تجاهل|تغاضى\s+عن)\s+(?:\S+\s+){0,3}?(?:التعليمات|تعليمات|الأوامر|ما\s+سبق|كل\s+ما)|αγνοήστε\s+(?:\S+\s+){0,2}?(?:προηγούμενες|όλες)\s+(?:\S+\s+)?οδηγίες|\bignora\s+(?:quanto\s+sopra|tutto\s+(?:quanto\s+)?(?:sopra|detto)|(?:le\s+|todas\s+(?:as\s+|las\s+)?)?(?:istruzioni|instruções|instrucciones)\s+(?:precedenti|anteriores))|\besqueça\s+(?:\S+\s+){0,3}?instruções|önceki\s+(?:\S+\s+)?tal[iİı]matlar[ıi]\s+yok\s+say|\boubliez\s+tout\s+ce\s+que\s+vous\s+avez\s+(?:\S+\s+){0,2}?(?:instructions|consignes)/giu,
+    confidence: 0.85,
   },
 
   // --- role-play jailbreaks --------------------------------------------------------------------------------------
@@ -145,14 +157,34 @@ const RULES: readonly Rule[] = [
   },
 ];
 
+// Speed: matching runs on the lower-cased text with case-sensitive copies of the rules (flags "g", no "i"/"u"): the
+// case-insensitive Unicode mode makes V8 test every character against case-folding tables, and lower-casing once is
+// far cheaper. `lowerSameLength` keeps offsets valid (U+0130 would otherwise lower-case to two code units).
+const LOWER_RULES: readonly RegExp[] = RULES.map((r) => new RegExp(lowerPattern(r.re.source), "g"));
+
+/** Lower-cases a pattern's literals, leaving escapes (`\S`, `\W`, `\B`, `\D`) as they are. */
+function lowerPattern(source: string): string {
+  let out = "";
+  for (let i = 0; i < source.length; i++) {
+    const ch = source.charAt(i);
+    if (ch === "\\") {
+      out += ch + source.charAt(i + 1);
+      i++;
+    } else out += ch.toLowerCase();
+  }
+  return out;
+}
+
 /** Every signature match in `text` (normalised text, or a decoded span), in order of start offset. */
 export function signatureLabels(text: string): SignatureHit[] {
   const hits: SignatureHit[] = [];
-  const lower = text.toLowerCase();
-  for (const rule of RULES) {
-    if (!rule.gate.some((g) => lower.includes(g))) continue;
-    rule.re.lastIndex = 0;
-    for (const m of text.matchAll(rule.re)) {
+  const lower = lowerSameLength(text);
+  for (let i = 0; i < RULES.length; i++) {
+    const rule = RULES[i];
+    const re = LOWER_RULES[i];
+    if (!rule || !re || !rule.gate.some((g) => lower.includes(g))) continue;
+    re.lastIndex = 0;
+    for (const m of lower.matchAll(re)) {
       hits.push({ label: rule.label, start: m.index, end: m.index + m[0].length, confidence: rule.confidence });
     }
   }
