@@ -10,25 +10,62 @@ export interface EncodedSpan {
   readonly encoding: "base64" | "hex" | "url";
 }
 
-// Linear: single character classes with a minimum length; the lookbehind stops retries inside a too-short run.
-const BASE64_RUN = /(?<![A-Za-z0-9+/_-])[A-Za-z0-9+/_-]{20,}={0,2}/g;
-const HEX_RUN = /(?<![0-9A-Fa-f])[0-9A-Fa-f]{32,}/g;
+// Character classes of the base64 (A–Z a–z 0–9 + / _ -) and hex runs, found in one linear pass by char code.
+const BASE64_CHAR = 1;
+const HEX_CHAR = 2;
+const CLASS = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  const ch = String.fromCharCode(c);
+  if (/[A-Za-z0-9+/_-]/.test(ch)) CLASS[c] = BASE64_CHAR;
+  if (/[0-9A-Fa-f]/.test(ch)) CLASS[c] = (CLASS[c] ?? 0) | HEX_CHAR;
+}
+const MIN_BASE64 = 20;
+const MIN_HEX = 32;
 const PERCENT = /%[0-9A-Fa-f]{2}/g;
 const MAX_DECODED = 64;
 const utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });
 
-/** Encoded spans in `text`, offsets into `text`. */
+/**
+ * Encoded spans in `text`, offsets into `text`. Candidates are maximal runs of base64 characters (≥ 20, plus up to two
+ * `=`) and maximal runs of hex digits (≥ 32); base64 candidates are decoded first, then hex, up to 64 spans in all.
+ */
 export function findEncodedSpans(text: string): EncodedSpan[] {
   const out: EncodedSpan[] = [];
-  for (const m of text.matchAll(BASE64_RUN)) {
-    if (out.length >= MAX_DECODED) break;
-    const decoded = decodeBase64(m[0]);
-    if (decoded !== undefined) out.push({ text: decoded, start: m.index, end: m.index + m[0].length, encoding: "base64" });
+  // [start, end) pairs; runs are rare in prose, so these stay empty on most texts.
+  const base64: number[] = [];
+  const hex: number[] = [];
+  const n = text.length;
+  let b64Length = 0;
+  let hexLength = 0;
+  for (let i = 0; i <= n; i++) {
+    const c = i < n ? text.charCodeAt(i) : 0;
+    const cls = c < 128 ? (CLASS[c] ?? 0) : 0;
+    if ((cls & BASE64_CHAR) !== 0) b64Length++;
+    else {
+      if (b64Length >= MIN_BASE64) {
+        let end = i;
+        while (end < n && end - i < 2 && text.charCodeAt(end) === 61) end++; // "="
+        base64.push(i - b64Length, end);
+      }
+      b64Length = 0;
+    }
+    if ((cls & HEX_CHAR) !== 0) hexLength++;
+    else {
+      if (hexLength >= MIN_HEX) hex.push(i - hexLength, i);
+      hexLength = 0;
+    }
   }
-  for (const m of text.matchAll(HEX_RUN)) {
-    if (out.length >= MAX_DECODED) break;
-    const decoded = decodeHex(m[0]);
-    if (decoded !== undefined) out.push({ text: decoded, start: m.index, end: m.index + m[0].length, encoding: "hex" });
+  for (let k = 0; k < base64.length && out.length < MAX_DECODED; k += 2) {
+    const start = base64[k] ?? 0;
+    const end = base64[k + 1] ?? 0;
+    const decoded = decodeBase64(text.slice(start, end));
+    if (decoded !== undefined) out.push({ text: decoded, start, end, encoding: "base64" });
+  }
+  for (let k = 0; k < hex.length && out.length < MAX_DECODED; k += 2) {
+    const start = hex[k] ?? 0;
+    const end = hex[k + 1] ?? 0;
+    const decoded = decodeHex(text.slice(start, end));
+    if (decoded !== undefined) out.push({ text: decoded, start, end, encoding: "hex" });
   }
   if (text.includes("%")) out.push(...findUrlEncoded(text).slice(0, Math.max(0, MAX_DECODED - out.length)));
   return out;
@@ -68,8 +105,13 @@ function looksLikeEncodedText(run: string): boolean {
 function decodeHex(run: string): string | undefined {
   const n = run.length >> 1;
   const bytes = new Uint8Array(n);
-  for (let i = 0; i < n; i++) bytes[i] = parseInt(run.slice(2 * i, 2 * i + 2), 16);
+  for (let i = 0; i < n; i++) bytes[i] = (nibble(run.charCodeAt(2 * i)) << 4) | nibble(run.charCodeAt(2 * i + 1));
   return printableUtf8(bytes);
+}
+
+/** Value of one hex digit (the caller only passes hex digits). */
+function nibble(c: number): number {
+  return c <= 57 ? c - 48 : (c | 32) - 87;
 }
 
 /** Decodes bytes as UTF-8 and keeps the result only if ≥ 95% of it is printable (tabs and newlines count). */

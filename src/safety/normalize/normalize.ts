@@ -14,12 +14,9 @@ const WORD_CHAR = /^[\p{L}\p{N}_-]$/u;
  * keeps the index of the original character it came from, so findings can be reported against the original.
  */
 export function normalize(original: string): NormalizedText {
-  const offsets: number[] = [];
   // The common case is plain ASCII: nothing to normalise, identity offsets.
-  if (!NON_ASCII.test(original)) {
-    for (let i = 0; i <= original.length; i++) offsets.push(i);
-    return withDecoded(original, original, offsets);
-  }
+  if (!NON_ASCII.test(original)) return withDecoded(original, original, identityOffsets(original.length + 1));
+  const offsets: number[] = [];
   let text = "";
   let confusable = false;
   let i = 0;
@@ -54,6 +51,20 @@ export function normalize(original: string): NormalizedText {
   offsets.push(original.length);
   if (confusable) text = foldWords(text.split(""));
   return withDecoded(original, text, offsets);
+}
+
+// 0, 1, 2, … kept for copying: a slice of a packed integer array is a block copy, much cheaper than pushing each index.
+const IDENTITY_CACHE_MAX = 1 << 16;
+let identity: number[] = [];
+
+function identityOffsets(length: number): number[] {
+  if (length > IDENTITY_CACHE_MAX) return Array.from({ length }, (_, i) => i);
+  if (identity.length < length) {
+    const grown = identity.slice();
+    for (let i = grown.length; i < Math.min(IDENTITY_CACHE_MAX, Math.max(length, 2 * grown.length)); i++) grown.push(i);
+    identity = grown;
+  }
+  return identity.slice(0, length);
 }
 
 /** True when a combining mark (not an invisible one, which is stripped instead) starts at `i`. */

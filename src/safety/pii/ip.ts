@@ -25,7 +25,7 @@ export const ipAddressDetector: Detector = {
         findings.push(piiFinding(input, "ip_address", "IP", match.index, match.index + match[0].length, 0.9));
       }
     }
-    if (text.includes(":")) {
+    if (mayHoldIpv6(text)) {
       for (const match of text.matchAll(IPV6_CANDIDATE)) {
         if (!validIpv6(match[0])) continue;
         findings.push(piiFinding(input, "ip_address", "IP", match.index, match.index + match[0].length, 0.9));
@@ -34,6 +34,22 @@ export const ipAddressDetector: Detector = {
     return findings;
   },
 };
+
+/**
+ * Cheap gate for the IPv6 regex (which, able to start with an empty group, is tried at every position): every valid
+ * candidate has a "::" or a colon between two hex digits, and a digit.
+ */
+function mayHoldIpv6(text: string): boolean {
+  for (let i = text.indexOf(":"); i !== -1; i = text.indexOf(":", i + 1)) {
+    const after = text.charCodeAt(i + 1);
+    if (after === 58 || (isHexDigit(text.charCodeAt(i - 1)) && isHexDigit(after))) return true;
+  }
+  return false;
+}
+
+function isHexDigit(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 70) || (c >= 97 && c <= 102);
+}
 
 /** Eight groups, or fewer with exactly one "::"; at least one digit so `dead::beef`-style code tokens don't count. */
 function validIpv6(candidate: string): boolean {

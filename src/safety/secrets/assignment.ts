@@ -11,21 +11,33 @@ export interface Assignment {
   readonly quoted: boolean;
 }
 
-const IDENT = /[A-Za-z0-9_.-]/;
+/** `[A-Za-z0-9_.-]` by char code. */
+function isIdent(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 46 || c === 45;
+}
 const CLOSERS = "\"'`]})>";
 const OPERATORS = ":=?.!|,";
 // Go / TypeScript declarations put a type between the name and the operator: `var fooToken string = "…"`.
 const TYPE_WORD = /^\s+(?:string|str|String|const|final)\b/;
 const QUOTES = "\"'`";
 const VALUE_END = /[\s"'`;,(){}[\]<>&]/;
+
+/** `VALUE_END` by char code for ASCII; other characters fall back to the regex (Unicode white space). */
+function isValueEnd(c: number, ch: string): boolean {
+  if (c < 128) {
+    return c === 32 || (c >= 9 && c <= 13) || c === 34 || c === 39 || c === 96 || c === 59 || c === 44 || c === 40 || c === 41 ||
+      c === 123 || c === 125 || c === 91 || c === 93 || c === 60 || c === 62 || c === 38;
+  }
+  return VALUE_END.test(ch);
+}
 const VALUE_PREFIX = /^(?:\s+value\s*=\s*|bearer\s+|basic\s+|token\s+)/i;
 
 /** Parses an assignment whose identifier contains the keyword at [kwStart, kwEnd). */
 export function parseAssignment(text: string, kwStart: number, kwEnd: number): Assignment | undefined {
   let left = kwStart;
-  while (left > 0 && kwStart - left < 40 && IDENT.test(text.charAt(left - 1))) left--;
+  while (left > 0 && kwStart - left < 40 && isIdent(text.charCodeAt(left - 1))) left--;
   let i = kwEnd;
-  while (i < text.length && i - kwEnd < 40 && IDENT.test(text.charAt(i))) i++;
+  while (i < text.length && i - kwEnd < 40 && isIdent(text.charCodeAt(i))) i++;
   const identifier = text.slice(left, i);
   // Up to two closing quotes/brackets (`"key":`, `key"]`), then an operator run, allowing spaces and a newline.
   for (let n = 0; n < 2 && CLOSERS.includes(text.charAt(i)) && text.charAt(i) !== ""; n++) i++;
@@ -44,9 +56,10 @@ export function parseAssignment(text: string, kwStart: number, kwEnd: number): A
   const quote = QUOTES.includes(text.charAt(i)) && text.charAt(i) !== "" ? text.charAt(i) : "";
   if (quote) i++;
   const valueStart = i;
+  const quoteCode = quote === "" ? -1 : quote.charCodeAt(0);
   while (i < text.length && i - valueStart < 500) {
-    const c = text.charAt(i);
-    if (quote ? c === quote || c === "\n" : VALUE_END.test(c)) break;
+    const c = text.charCodeAt(i);
+    if (quoteCode !== -1 ? c === quoteCode || c === 10 : isValueEnd(c, text.charAt(i))) break;
     i++;
   }
   return { identifier, value: text.slice(valueStart, i), valueStart, quoted: quote !== "" };

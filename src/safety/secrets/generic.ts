@@ -1,7 +1,7 @@
 import type { Detector } from "../types";
 import { parseAssignment } from "./assignment";
 import { entropy, isHashShaped, isPlaceholder } from "./guards";
-import { scanAll, type Candidate } from "./rule";
+import { gatedDetector, type Candidate } from "./rule";
 
 const KEYWORD = /pass(?:word|wd|phrase)?|pwd|secret|token|api[_.-]?key|apikey|access[_.-]?key|private[_.-]?key|auth|credential|creds?|key/gi;
 const PASSWORD = /^(?:pass|pwd)/i;
@@ -14,13 +14,15 @@ const STRONG = /secret|token|auth|cred|pass|api[_.-]?key/i;
 const DOTTED_NAME = /^[A-Za-z_][\w-]*(?:\.[\w-]+)+$/;
 const REFERENCE = /^[A-Za-z_$][\w$]*(?:\.[\w$]+)+$|^[A-Za-z_]+$|[()]|^[$%@&]/;
 
+const isLower = (c: number): boolean => c >= 97 && c <= 122;
+const isUpper = (c: number): boolean => c >= 65 && c <= 90;
+
 /** A keyword inside a larger word (`monkeys`, `tokenizer`) does not count: it must sit at a word or camelCase edge. */
 function atEdges(text: string, start: number, end: number): boolean {
-  const before = text.charAt(start - 1);
-  const first = text.charAt(start);
-  const after = text.charAt(end);
-  const startOk = !/[a-z]/i.test(before) || (/[a-z]/.test(before) && /[A-Z]/.test(first));
-  const endOk = !/[a-z]/.test(after) || after === "s";
+  const before = text.charCodeAt(start - 1); // NaN at the start: not a letter
+  const after = text.charCodeAt(end);
+  const startOk = !(isLower(before) || isUpper(before)) || (isLower(before) && isUpper(text.charCodeAt(start)));
+  const endOk = !isLower(after) || after === 115; // "s"
   return startOk && endOk;
 }
 
@@ -47,26 +49,21 @@ function judge(identifier: string, value: string, quoted: boolean, password: boo
  * entropy ≥ 3 bits/char and digits or mixed case; hash-shaped values (git SHAs, sha256, UUIDs) only count under a strong
  * keyword and with low confidence.
  */
-export const genericSecretDetector: Detector = {
-  name: "generic_secret",
-  category: "secrets",
-  keywords: ["pass", "pwd", "secret", "token", "key", "auth", "credential"],
-  scan: (input) =>
-    scanAll(input, "generic_secret", (text) => {
-      const out: Candidate[] = [];
-      let coveredTo = 0;
-      for (const m of text.matchAll(KEYWORD)) {
-        if (m.index < coveredTo || !atEdges(text, m.index, m.index + m[0].length)) continue;
-        const a = parseAssignment(text, m.index, m.index + m[0].length);
-        if (!a || a.value.length === 0) continue;
-        const password = PASSWORD.test(m[0]);
-        const confidence = judge(a.identifier, a.value, a.quoted, password);
-        if (confidence === undefined) continue;
-        const aws = /aws/i.test(a.identifier) && /^[A-Za-z0-9/+]{40}$/.test(a.value);
-        const label = aws ? "AWS_SECRET" : password ? "PASSWORD" : "SECRET";
-        out.push({ start: a.valueStart, end: a.valueStart + a.value.length, confidence: aws ? 0.9 : confidence, label });
-        coveredTo = a.valueStart + a.value.length;
-      }
-      return out;
-    }),
-};
+export const genericSecretDetector: Detector = gatedDetector("generic_secret", ["pass", "pwd", "secret", "token", "key", "auth", "credential"], (text) => {
+  const out: Candidate[] = [];
+  let coveredTo = 0;
+  KEYWORD.lastIndex = 0;
+  for (let m = KEYWORD.exec(text); m !== null; m = KEYWORD.exec(text)) {
+    if (m.index < coveredTo || !atEdges(text, m.index, m.index + m[0].length)) continue;
+    const a = parseAssignment(text, m.index, m.index + m[0].length);
+    if (!a || a.value.length === 0) continue;
+    const password = PASSWORD.test(m[0]);
+    const confidence = judge(a.identifier, a.value, a.quoted, password);
+    if (confidence === undefined) continue;
+    const aws = /aws/i.test(a.identifier) && /^[A-Za-z0-9/+]{40}$/.test(a.value);
+    const label = aws ? "AWS_SECRET" : password ? "PASSWORD" : "SECRET";
+    out.push({ start: a.valueStart, end: a.valueStart + a.value.length, confidence: aws ? 0.9 : confidence, label });
+    coveredTo = a.valueStart + a.value.length;
+  }
+  return out;
+});

@@ -1,6 +1,6 @@
 import type { Detector } from "../types";
 import { isPlaceholder } from "./guards";
-import { scanAll, type Candidate } from "./rule";
+import { gatedDetector, type Candidate } from "./rule";
 
 const BASE62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
 const TOKEN = /(?<![A-Za-z0-9])(gh[pousr]_[A-Za-z0-9]{36})(?![A-Za-z0-9])/g;
@@ -37,20 +37,14 @@ export function githubChecksum(random30: string): string {
  * GitHub tokens (`ghp_`, `gho_`, `ghu_`, `ghs_`, `ghr_`). A valid checksum makes the match near-certain; a failing one
  * is still token-shaped (old or hand-made tokens) and is reported with lower confidence rather than dropped.
  */
-export const githubTokenDetector: Detector = {
-  name: "github_token",
-  category: "secrets",
-  keywords: ["ghp_", "gho_", "ghu_", "ghs_", "ghr_"],
-  scan: (input) =>
-    scanAll(input, "github_token", (text) => {
-      const out: Candidate[] = [];
-      for (const m of text.matchAll(TOKEN)) {
-        const token = m[1] ?? m[0];
-        const body = token.slice(4);
-        if (isPlaceholder(body)) continue;
-        const valid = githubChecksum(body.slice(0, 30)) === body.slice(30);
-        out.push({ start: m.index, end: m.index + token.length, confidence: valid ? 1 : 0.75, label: "GITHUB_TOKEN" });
-      }
-      return out;
-    }),
-};
+export const githubTokenDetector: Detector = gatedDetector("github_token", ["ghp_", "gho_", "ghu_", "ghs_", "ghr_"], (text) => {
+  const out: Candidate[] = [];
+  for (const m of text.matchAll(TOKEN)) {
+    const token = m[1] ?? m[0];
+    const body = token.slice(4);
+    if (isPlaceholder(body)) continue;
+    const valid = githubChecksum(body.slice(0, 30)) === body.slice(30);
+    out.push({ start: m.index, end: m.index + token.length, confidence: valid ? 1 : 0.75, label: "GITHUB_TOKEN" });
+  }
+  return out;
+});

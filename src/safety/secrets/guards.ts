@@ -13,15 +13,39 @@ const HASH_SHAPES = [
   /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, // UUID
 ];
 
+const asciiCounts = new Int32Array(128);
+
 /** Shannon entropy in bits per character. */
 export function entropy(s: string): number {
   if (s.length === 0) return 0;
-  const counts = new Map<string, number>();
-  for (const ch of s) counts.set(ch, (counts.get(ch) ?? 0) + 1);
+  let other: Map<string, number> | undefined;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 128) asciiCounts[c] = (asciiCounts[c] ?? 0) + 1;
+    else {
+      // Non-ASCII: count whole code points, as iterating the string would.
+      other ??= new Map();
+      const ch = String.fromCodePoint(s.codePointAt(i) ?? c);
+      other.set(ch, (other.get(ch) ?? 0) + 1);
+      if (ch.length === 2) i++;
+    }
+  }
+  const total = s.length; // UTF-16 length, as before (a surrogate pair is one symbol but two units)
   let h = 0;
-  for (const n of counts.values()) {
-    const p = n / s.length;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 128) continue;
+    const n = asciiCounts[c] ?? 0;
+    if (n === 0) continue;
+    asciiCounts[c] = 0;
+    const p = n / total;
     h -= p * Math.log2(p);
+  }
+  if (other !== undefined) {
+    for (const n of other.values()) {
+      const p = n / total;
+      h -= p * Math.log2(p);
+    }
   }
   return h;
 }
@@ -35,17 +59,36 @@ export function isPlaceholder(value: string): boolean {
   return repetitive(value);
 }
 
+const seen = new Uint8Array(128);
+
 /** Repeated or ascending/descending neighbours make up ≥ 40% of the body, or it uses very few distinct characters. */
 function repetitive(value: string): boolean {
-  const body = value.replace(/[^A-Za-z0-9]/g, "");
-  if (body.length < 8) return false;
+  // The body is the value's ASCII letters and digits; read in place rather than copied out.
+  let length = 0;
   let runs = 0;
-  for (let i = 1; i < body.length; i++) {
-    const d = body.charCodeAt(i) - body.charCodeAt(i - 1);
-    if (d === 0 || d === 1 || d === -1) runs++;
+  let prev = -1;
+  let distinct = 0;
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (!((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122))) continue;
+    length++;
+    if (prev !== -1) {
+      const d = c - prev;
+      if (d === 0 || d === 1 || d === -1) runs++;
+    }
+    prev = c;
+    const lower = c >= 65 && c <= 90 ? c + 32 : c;
+    if (seen[lower] === 0) {
+      seen[lower] = 1;
+      distinct++;
+    }
   }
-  const distinct = new Set(body.toLowerCase()).size;
-  return runs / (body.length - 1) >= 0.4 || distinct <= Math.min(5, body.length / 4);
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (c < 128) seen[c >= 65 && c <= 90 ? c + 32 : c] = 0;
+  }
+  if (length < 8) return false;
+  return runs / (length - 1) >= 0.4 || distinct <= Math.min(5, length / 4);
 }
 
 /** Hex digests and UUIDs: identifiers, not credentials, unless a strong keyword says otherwise. */

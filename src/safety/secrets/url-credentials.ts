@@ -1,6 +1,6 @@
 import type { Detector } from "../types";
 import { isPlaceholder } from "./guards";
-import { scanAll, type Candidate } from "./rule";
+import { gatedDetector, type Candidate } from "./rule";
 
 // `scheme://user:password@host`. The user part cannot contain ':' or '@', so the split point is unique (no backtracking).
 const URL_CREDS = /(?<![A-Za-z0-9+.-])[a-z][a-z0-9+.-]{1,20}:\/\/[^\s:@/'"`<>]{0,64}:([^\s@/'"`<>]{1,128})@[^\s/'"`<>:@]+/gi;
@@ -19,22 +19,16 @@ function isFakePassword(p: string): boolean {
  * `https://u:p@h`), `curl -u user:pass`, and Authorization headers. The finding covers the password or token only,
  * which is what a redaction should remove.
  */
-export const urlCredentialsDetector: Detector = {
-  name: "url_credentials",
-  category: "secrets",
-  keywords: ["://", "-u ", "--user", "authorization"],
-  scan: (input) =>
-    scanAll(input, "url_credentials", (text) => {
-      const out: Candidate[] = [];
-      const add = (m: RegExpMatchArray, confidence: number, minLength: number, label: string): void => {
-        const secret = m[1] ?? "";
-        if (secret.length < minLength || isFakePassword(secret)) return;
-        const start = (m.index ?? 0) + m[0].lastIndexOf(secret);
-        out.push({ start, end: start + secret.length, confidence, label });
-      };
-      for (const m of text.matchAll(URL_CREDS)) add(m, 0.9, 3, "URL_CREDENTIALS");
-      for (const m of text.matchAll(CURL_USER)) add(m, 0.8, 6, "URL_CREDENTIALS");
-      for (const m of text.matchAll(AUTH_HEADER)) add(m, 0.85, 12, "AUTH_HEADER");
-      return out;
-    }),
-};
+export const urlCredentialsDetector: Detector = gatedDetector("url_credentials", ["://", "-u ", "--user", "authorization"], (text) => {
+  const out: Candidate[] = [];
+  const add = (m: RegExpMatchArray, confidence: number, minLength: number, label: string): void => {
+    const secret = m[1] ?? "";
+    if (secret.length < minLength || isFakePassword(secret)) return;
+    const start = (m.index ?? 0) + m[0].lastIndexOf(secret);
+    out.push({ start, end: start + secret.length, confidence, label });
+  };
+  for (const m of text.matchAll(URL_CREDS)) add(m, 0.9, 3, "URL_CREDENTIALS");
+  for (const m of text.matchAll(CURL_USER)) add(m, 0.8, 6, "URL_CREDENTIALS");
+  for (const m of text.matchAll(AUTH_HEADER)) add(m, 0.85, 12, "AUTH_HEADER");
+  return out;
+});
