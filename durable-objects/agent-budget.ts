@@ -1,5 +1,6 @@
 import { DurableObject } from "cloudflare:workers";
 import { configure } from "./budget/configure";
+import { setBudget } from "./budget/set-budget";
 import { flushOutbox } from "./budget/flush";
 import { leaseView, openLease, refreshLease, reportUsage, returnLease } from "./budget/leases";
 import { lastOutboxSeq, outboxSize } from "./budget/outbox";
@@ -51,6 +52,14 @@ export class AgentBudget extends DurableObject<Env> {
     });
     if (result === null) throw new Error("agent-budget: not configured after configure()");
     await this.wake();
+    return result;
+  }
+
+  /** Compare-and-set of the budget alone (see budget/set-budget.ts); null when the budget was not `expectedMicros`. */
+  async setBudget(agentId: string, expectedMicros: number, newMicros: number): Promise<BudgetSnapshot | null> {
+    await this.ensureConfig(agentId);
+    const result = this.tx(() => (setBudget(this.sql, expectedMicros, newMicros, Date.now()) ? snapshot(this.sql) : null));
+    if (result !== null) await this.wake();
     return result;
   }
 

@@ -20,20 +20,23 @@ export interface AgentBudgetChange {
 
 /**
  * The one way an agent's budget changes after creation (limits, approved budget requests). The agent's budget
- * object is told first — it is what enforces, so the next request sees the new budget (a budget lowered below
- * what is spent leaves the agent exhausted, never negative) — then one D1 batch commits the agents row, a
- * budget history row, any extra statements and the audit record together. The agents row is compare-and-set on
- * the budget read at the start: when another change committed in between, the batch is rolled back and the answer
- * is "conflict" (retry with a fresh read). Whenever the batch does not commit, the budget object is re-synced from
- * D1 — not merely put back — so two racing changes cannot leave the object and D1 disagreeing.
- * `null`: no such agent (or deleted).
+ * object is the serialisation point: it applies the new budget only if its budget is still the one read from D1
+ * (compare-and-set, budget alone — token, status and limits are never overwritten with a stale copy), so of two
+ * changes racing on one agent exactly one goes on and the other answers "conflict" having changed nothing. The
+ * winner then commits, in one D1 batch, the agents row (compare-and-set too), a budget history row, any extra
+ * statements and the audit record. If that batch fails, the object is set back (again only if still ours) and the
+ * error is rethrown; a failed D1 compare-and-set is "conflict". `null`: no such agent (or deleted).
  */
 export async function applyAgentBudget(env: Env, change: AgentBudgetChange): Promise<{ snapshot: BudgetSnapshot; oldMicros: number } | null | "conflict"> {
   const loaded = await loadAgentConfig(env, change.agentId);
   if (loaded === null || loaded.row.status === "deleted") return null;
   const oldMicros = loaded.row.budgetMicros;
   const stub = budgetStub(env, change.agentId);
-  const snapshot = await stub.configure({ ...loaded.config, budgetMicros: change.newMicros });
+  const snapshot = await stub.setBudget(change.agentId, oldMicros, change.newMicros);
+  if (snapshot === null) {
+    await healIfIdle(env, change.agentId, oldMicros);
+    return "conflict";
+  }
   const db = env.DB;
   try {
     await batchWithAudit(
@@ -63,10 +66,27 @@ export async function applyAgentBudget(env: Env, change: AgentBudgetChange): Pro
       ],
     );
   } catch (error) {
-    const current = await loadAgentConfig(env, change.agentId);
-    await stub.configure(current?.config ?? loaded.config);
+    await stub.setBudget(change.agentId, change.newMicros, oldMicros);
     if (isGuardAbort(error)) return "conflict";
     throw error;
   }
   return { snapshot, oldMicros };
+}
+
+const SETTLE_WAIT_MS = 2_000;
+
+/**
+ * The budget object's budget was not the one D1 holds. Normally another change is between its object update and
+ * its D1 commit: D1 moves within milliseconds, and there is nothing to do. If D1 has not moved after a while, the
+ * object drifted (e.g. a concurrent token or status change wrote it from an older read): it is reloaded from D1,
+ * the source of truth, so the caller's retry succeeds.
+ */
+async function healIfIdle(env: Env, agentId: string, oldMicros: number): Promise<void> {
+  for (let waited = 0; waited < SETTLE_WAIT_MS; waited += 200) {
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const fresh = await loadAgentConfig(env, agentId);
+    if (fresh === null || fresh.row.budgetMicros !== oldMicros) return;
+  }
+  const fresh = await loadAgentConfig(env, agentId);
+  if (fresh !== null && fresh.row.budgetMicros === oldMicros) await budgetStub(env, agentId).configure(fresh.config);
 }

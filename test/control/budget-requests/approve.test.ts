@@ -4,6 +4,7 @@ import { auditRowsOf, controlJson, makePerson, type ErrorJson, type Person } fro
 import { budgetOf, settled } from "../../helpers/fixtures";
 import { jsonPost } from "../../helpers/gateway";
 import { ownedAgent, ownedGatewayAgent, pendingRequest, type ChangeJson, type ListJson, type RequestJson } from "./support";
+import { updateAgentState } from "../../../src/services/agents/update-agent-state";
 
 interface ApprovalJson extends RequestJson {
   applied: { old_budget_usd: string; new_budget_usd: string; spent_usd: string; remaining_usd: string };
@@ -54,7 +55,8 @@ describe("approving a budget request", () => {
   it("grants the amount requested when no amount is given, and takes the current budget as the old one", async () => {
     const agentId = await ownedAgent(alice.id, 1_000_000);
     const id = await pendingRequest(agentId, alice.id, 7_000_000);
-    await env.DB.prepare("UPDATE agents SET budget_micros = 2000000 WHERE id = ?").bind(agentId).run();
+    // The budget changed since the request was made (object and D1 together, as every real change does).
+    await updateAgentState(env, agentId, { budgetMicros: 2_000_000 });
     const { body } = await approve(id, admin);
     expect([body.approved_budget_usd, body.review_notes, body.applied.old_budget_usd]).toEqual(["7.000000", null, "2.000000"]);
     expect((await budgetOf(agentId)).budgetMicros).toBe(7_000_000);
