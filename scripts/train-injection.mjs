@@ -19,9 +19,19 @@ const DATA = args.data ?? "/work/shared/eval/injection.jsonl";
 const TARGET_FPR = Number(args.fpr ?? 0.01);
 const FOLDS = Number(args.folds ?? 5);
 const SEED = 20240605;
-const HP = { epochs: 60, lr0: 1, lambda: 1e-6, ...(args.hp ? JSON.parse(args.hp) : {}) };
-const WINDOW = 1536;
-const STRIDE = 1280; // 256-char overlap: a short injection lies wholly inside some window, at ~1.2x the cost of one pass
+// Hyper-parameters are chosen by NESTED cross-validation: for each outer fold, an inner stratified CV on the outer
+// training rows only picks the grid point with the best inner detection at the target FPR; the outer fold is then
+// scored by a model trained with that point. Reported figures are outer-fold figures. The shipped model's point is
+// chosen by the same inner procedure run on all rows. (A 512/384 window was tried and lost ~6 points of detection.)
+const INNER_FOLDS = 4;
+const GRID = args.hp
+  ? [JSON.parse(args.hp)]
+  : [
+      { epochs: 30, lambda: 1e-6, window: 1536, stride: 1280 },
+      { epochs: 60, lambda: 1e-6, window: 1536, stride: 1280 },
+      { epochs: 30, lambda: 1e-5, window: 1536, stride: 1280 },
+      { epochs: 60, lambda: 1e-5, window: 1536, stride: 1280 },
+    ].map((g) => ({ lr0: 1, ...g }));
 const HARD_BENIGN = ["notinject", "xstest_safe"];
 
 const lib = await loadLib();
@@ -30,19 +40,25 @@ const rows = readFileSync(DATA, "utf8").split("\n").filter((l) => l.trim()).map(
 const family = (r) => r.category.split(":")[0];
 const t0 = Date.now();
 const feats = [];
-const windowFeats = [];
+const windowKeys = [...new Set(GRID.map((g) => `${g.window}/${g.stride}`))];
+const windowFeats = Object.fromEntries(windowKeys.map((k) => [k, []]));
 for (const r of rows) {
   const ex = lib.extract(r.text, params); // scratch views: take every vector before the next extract()
   feats.push(lib.windowVector(ex, 0, ex.length));
-  windowFeats.push(ex.length <= WINDOW ? [] : lib.windowRanges(ex.length, WINDOW, STRIDE).map(([a, b]) => lib.windowVector(ex, a, b)));
+  for (const key of windowKeys) {
+    const [W, S] = key.split("/").map(Number);
+    windowFeats[key].push(ex.length <= W ? [] : lib.windowRanges(ex.length, W, S).map(([a, b]) => lib.windowVector(ex, a, b)));
+  }
 }
 // Serving scores long text window by window, so long rows also train as windows: every window of a benign row is a
 // negative; for an attack row only its most suspicious window (under a first-pass model) is added as a positive,
 // because the other windows of a latent injection are just the clean carrier document.
 log(`featurised ${rows.length} rows in ${Date.now() - t0} ms (${params.buckets} buckets)`);
 
-const strat = crossValidate(stratifiedFolds(rows, FOLDS, SEED));
-const grouped = crossValidate(groupedFolds(rows, FOLDS));
+const all = rows.map((_, i) => i);
+const stratRun = nestedCrossValidate(stratifiedFolds(rows, FOLDS, SEED));
+const strat = stratRun.scores;
+const grouped = nestedCrossValidate(groupedFolds(rows, FOLDS)).scores;
 const threshold = thresholdForFpr(strat.filter((_, i) => rows[i].label === 0), TARGET_FPR);
 const sigHits = rows.map((r) => lib.signatureLabels(r.text).length > 0);
 
@@ -61,17 +77,20 @@ const report = {
   signaturesPlusClassifier: metricsFromFlags(strat.map((s, i) => s >= threshold || sigHits[i])),
   signatureNote: "signatures are hand-written rules, not trained, but were written with the dev set in view",
   rows: rows.length,
-  hyperparameters: { ...HP, window: WINDOW, stride: STRIDE, seed: SEED },
+  hyperparameterSelection: `nested: ${INNER_FOLDS}-fold inner stratified CV on each outer fold's training rows picks from ${GRID.length} grid points`,
+  outerFoldChoices: stratRun.chosen,
 };
+const HP = selectHp(all, SEED + 99);
+report.hyperparameters = { ...HP, seed: SEED, chosenBy: `${INNER_FOLDS}-fold CV on all rows (same procedure as the inner loop)` };
 log(JSON.stringify(report, null, 2));
 
-const final = trainWithWindows(rows.map((_, i) => i));
+const final = trainWithWindows(all, HP);
 const q = quantise(final.w);
 const model = {
   format: "iron-injection-linear-v2",
   params,
-  window: WINDOW,
-  stride: STRIDE,
+  window: HP.window,
+  stride: HP.stride,
   bias: final.bias,
   scale: q.scale,
   threshold,
@@ -106,31 +125,66 @@ async function loadLib() {
   return import(`data:text/javascript;base64,${Buffer.from(code).toString("base64")}`);
 }
 
-function crossValidate(folds) {
-  const scores = new Array(rows.length).fill(0);
-  for (let k = 0; k < FOLDS; k++) {
-    const trainIdx = [];
-    for (let i = 0; i < rows.length; i++) if (folds[i] !== k) trainIdx.push(i);
-    const m = trainWithWindows(trainIdx);
-    const lm = { params, weights: Float32Array.from(m.w), bias: m.bias, window: WINDOW, stride: STRIDE };
-    for (let i = 0; i < rows.length; i++) if (folds[i] === k) scores[i] = lib.scoreText(rows[i].text, lm).score;
+/** Out-of-fold scores of `idx` rows under `folds` (a fold id per row of `idx`), each fold trained with `hp`. */
+function foldScores(idx, folds, nFolds, hp) {
+  const scores = new Array(idx.length).fill(0);
+  for (let k = 0; k < nFolds; k++) {
+    const trainIdx = idx.filter((_, n) => folds[n] !== k);
+    const m = trainWithWindows(trainIdx, hp);
+    const lm = { params, weights: Float32Array.from(m.w), bias: m.bias, window: hp.window, stride: hp.stride };
+    idx.forEach((i, n) => {
+      if (folds[n] === k) scores[n] = lib.scoreText(rows[i].text, lm).score;
+    });
   }
   return scores;
 }
 
-function trainWithWindows(idx) {
+/** The grid point with the best inner-CV detection at the target FPR, using only the rows `idx`. */
+function selectHp(idx, seed) {
+  if (GRID.length === 1) return GRID[0];
+  const sub = idx.map((i) => rows[i]);
+  const folds = stratifiedFolds(sub, INNER_FOLDS, seed);
+  let best = GRID[0];
+  let bestDet = -1;
+  for (const hp of GRID) {
+    const sc = foldScores(idx, folds, INNER_FOLDS, hp);
+    const thr = thresholdForFpr(sc.filter((_, n) => sub[n].label === 0), TARGET_FPR);
+    const pos = sc.filter((_, n) => sub[n].label === 1);
+    const det = pos.filter((v) => v >= thr).length / pos.length;
+    if (det > bestDet + 1e-9) (best = hp), (bestDet = det);
+  }
+  return best;
+}
+
+function nestedCrossValidate(folds) {
+  const scores = new Array(rows.length).fill(0);
+  const chosen = [];
+  for (let k = 0; k < FOLDS; k++) {
+    const trainIdx = all.filter((i) => folds[i] !== k);
+    const hp = selectHp(trainIdx, SEED + k);
+    chosen.push(hp);
+    log(`outer fold ${k}: ${JSON.stringify(hp)}`);
+    const m = trainWithWindows(trainIdx, hp);
+    const lm = { params, weights: Float32Array.from(m.w), bias: m.bias, window: hp.window, stride: hp.stride };
+    for (let i = 0; i < rows.length; i++) if (folds[i] === k) scores[i] = lib.scoreText(rows[i].text, lm).score;
+  }
+  return { scores, chosen };
+}
+
+function trainWithWindows(idx, hp) {
+  const wf = windowFeats[`${hp.window}/${hp.stride}`];
   const X = idx.map((i) => feats[i]);
   const y = idx.map((i) => rows[i].label);
-  for (const i of idx) if (rows[i].label === 0) for (const f of windowFeats[i]) (X.push(f), y.push(0));
-  const first = train(X, y);
+  for (const i of idx) if (rows[i].label === 0) for (const f of wf[i]) (X.push(f), y.push(0));
+  const first = train(X, y, hp);
   for (const i of idx) {
-    if (rows[i].label !== 1 || windowFeats[i].length === 0) continue;
-    let best = windowFeats[i][0];
-    for (const f of windowFeats[i]) if (margin(first, f) > margin(first, best)) best = f;
+    if (rows[i].label !== 1 || wf[i].length === 0) continue;
+    let best = wf[i][0];
+    for (const f of wf[i]) if (margin(first, f) > margin(first, best)) best = f;
     X.push(best);
     y.push(1);
   }
-  return train(X, y);
+  return train(X, y, hp);
 }
 
 function margin(m, f) {
@@ -140,7 +194,7 @@ function margin(m, f) {
 }
 
 /** Logistic regression, plain SGD with L2 via the weight-scale trick (O(nnz) per step), class-balanced, seeded. */
-function train(X, y) {
+function train(X, y, HP) {
   const w = new Float64Array(params.buckets);
   let scale = 1;
   let bias = 0;

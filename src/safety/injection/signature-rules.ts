@@ -141,6 +141,31 @@ const RULES: readonly Rule[] = [
     confidence: 0.85,
   },
 
+  // --- secret / password extraction -------------------------------------------------------------------------------
+  // A request aimed at the assistant's OWN secret ("what is your secret key", "confirm the password"): the secret
+  // noun must be owned by the model ("your"/"the") and follow a request verb or a "what is" question. A user asking
+  // how to reset or store a password ("how do I change my password") has neither shape.
+  {
+    label: "system_prompt_extraction",
+    gate: ["secret", "password", "passcode", "passphrase"],
+    re: /\bwhat(?:'s| is| was) (?:your|the) (?:secret(?: key| code| word| phrase| password)?|password|passcode|passphrase)\b|\b(?:tell me|reveal|disclose|give me|share|confirm|provide|print|show me|say|spell(?: out)?|output|leak|type out|write out)\b[^.?!\n]{0,30}?\b(?:your|the)\s+(?:secret(?:\s+(?:key|code|word|phrase|password))?|password|passcode|passphrase)\b/giu,
+    confidence: 0.8,
+  },
+  // The same question in the other languages the dev set covers: "your" + "secret key / password" + "what is".
+  {
+    label: "system_prompt_extraction",
+    gate: ["clave", "contraseña", "mot de passe", "clé", "passwort", "schlüssel", "chiave", "password", "senha", "chave", "пароль", "ключ", "密码", "密钥", "パスワード", "秘密", "비밀", "şifre", "anahtar", "مفتاح", "كلمة", "कुंजी", "पासवर्ड", "গোপন", "পাসওয়ার্ড", "mật khẩu", "khóa", "kunci", "susi", "sandi"],
+    re: /\b(?:cuál|cual) es (?:tu|su) (?:clave secreta|contraseña)|\bquel(?:le)? est (?:votre|ton|ta) (?:clé secrète|mot de passe)|\bwas ist (?:dein|ihr) (?:geheimer schlüssel|passwort|geheimes passwort)|\bqual è (?:la tua|la sua) (?:chiave segreta|password)|\bqual (?:é|e) (?:a sua|a tua|o seu|o teu) (?:chave secreta|senha)|\b(?:какой|каков) (?:у (?:тебя|вас) |ваш |твой )?(?:секретный ключ|пароль)|(?:你|您)的(?:密码|密钥|秘密密钥)是什么|あなたの(?:パスワード|秘密鍵|秘密のキー)は(?:何|なん)|(?:당신의 )?(?:비밀 ?키|비밀번호)(?:는|가) (?:무엇|뭐)|(?:gizli anahtarınız|şifreniz) ne(?:dir)?|ما (?:هو|هي) (?:مفتاحك السري|كلمة (?:المرور|السر) الخاصة بك)|(?:आपकी|तुम्हारी) गुप्त कुंजी क्या|(?:आपका|तुम्हारा) पासवर्ड क्या|আপনার (?:গোপন কী|পাসওয়ার্ড) কী|(?:khóa bí mật|mật khẩu) của bạn là gì|\bapa (?:kunci rahasia|kata sandi) (?:anda|kamu)|\bano ang (?:iyong )?(?:sikretong susi|lihim na susi|password)/giu,
+    confidence: 0.8,
+  },
+
+  {
+    label: "system_prompt_extraction",
+    gate: ["instruction", "prompt", "told", "conversation"],
+    re: /\b(?:what (?:are|were) your (?:initial|original|first|starting|hidden|exact) (?:instructions|prompt)|what were you told before|(?:repeat|recite|print|output) (?:the |all )?(?:instructions|everything) (?:you were given|in (?:the|your) system prompt)|(?:show|tell|give) me your (?:system )?prompt)\b/giu,
+    confidence: 0.85,
+  },
+
   // --- chat-template / tool markup injection ---------------------------------------------------------------------
   {
     label: "markup_injection",

@@ -48,3 +48,12 @@ const HOMOGLYPHS: Readonly<Record<string, string>> = {
 export function foldHomoglyph(ch: string): string | undefined {
   return HOMOGLYPHS[ch];
 }
+
+// The same table by UTF-16 code unit: FOLD[c] = the ASCII code a confusable folds to, 0 for everything else.
+const FOLD = new Uint8Array(0x10000);
+for (const [from, to] of Object.entries(HOMOGLYPHS)) FOLD[from.charCodeAt(0)] = to.charCodeAt(0);
+
+/** ASCII code of the letter a confusable code unit folds to, or 0 (the code-unit form of `foldHomoglyph`). */
+export function foldHomoglyphUnit(c: number): number {
+  return FOLD[c] ?? 0;
+}

@@ -35,25 +35,28 @@ export function findEncodedSpans(text: string): EncodedSpan[] {
   const base64: number[] = [];
   const hex: number[] = [];
   const n = text.length;
-  let b64Length = 0;
-  let hexLength = 0;
-  for (let i = 0; i <= n; i++) {
-    const c = i < n ? text.charCodeAt(i) : 0;
-    const cls = c < 128 ? (CLASS[c] ?? 0) : 0;
-    if ((cls & BASE64_CHAR) !== 0) b64Length++;
-    else {
-      if (b64Length >= MIN_BASE64) {
-        let end = i;
-        while (end < n && end - i < 2 && text.charCodeAt(end) === 61) end++; // "="
-        base64.push(i - b64Length, end);
-      }
-      b64Length = 0;
+  // A run of ≥ MIN_BASE64 base64 characters that starts at or after `i` must cover position i + MIN_BASE64 − 1, so
+  // only that position is probed: when it is not a base64 character the search jumps past it (most of the text is
+  // skipped this way); when it is, the run around it is measured and the search goes on after its end. Hex digits are
+  // base64 characters, so every hex run of ≥ MIN_HEX lies inside a base64 run and is looked for only there.
+  let i = 0; // invariant: text[i − 1] is not a base64 character (or i = 0)
+  while (i + MIN_BASE64 <= n) {
+    const probe = i + MIN_BASE64 - 1;
+    if (!isBase64Char(text.charCodeAt(probe))) {
+      i = probe + 1;
+      continue;
     }
-    if ((cls & HEX_CHAR) !== 0) hexLength++;
-    else {
-      if (hexLength >= MIN_HEX) hex.push(i - hexLength, i);
-      hexLength = 0;
+    let s = probe;
+    while (s > i && isBase64Char(text.charCodeAt(s - 1))) s--;
+    let e = probe + 1;
+    while (e < n && isBase64Char(text.charCodeAt(e))) e++;
+    if (e - s >= MIN_BASE64) {
+      let end = e;
+      while (end < n && end - e < 2 && text.charCodeAt(end) === 61) end++; // "="
+      base64.push(s, end);
+      if (e - s >= MIN_HEX) hexRuns(text, s, e, hex);
     }
+    i = e + 1;
   }
   for (let k = 0; k < base64.length && out.length < MAX_DECODED; k += 2) {
     const start = base64[k] ?? 0;
@@ -69,6 +72,23 @@ export function findEncodedSpans(text: string): EncodedSpan[] {
   }
   if (text.includes("%")) out.push(...findUrlEncoded(text).slice(0, Math.max(0, MAX_DECODED - out.length)));
   return out;
+}
+
+function isBase64Char(c: number): boolean {
+  return c < 128 && ((CLASS[c] ?? 0) & BASE64_CHAR) !== 0;
+}
+
+/** Appends the maximal runs of ≥ MIN_HEX hex digits inside text[start, end) to `out` as [start, end) pairs. */
+function hexRuns(text: string, start: number, end: number, out: number[]): void {
+  let length = 0;
+  for (let i = start; i <= end; i++) {
+    const c = i < end ? text.charCodeAt(i) : 0;
+    if (c < 128 && ((CLASS[c] ?? 0) & HEX_CHAR) !== 0) length++;
+    else {
+      if (length >= MIN_HEX) out.push(i - length, i);
+      length = 0;
+    }
+  }
 }
 
 function decodeBase64(run: string): string | undefined {

@@ -1,12 +1,37 @@
 import type { NormalizedText } from "../types";
-import { foldHomoglyph, isInvisible } from "./chars";
+import { foldHomoglyphUnit, isInvisible } from "./chars";
 import { findEncodedSpans } from "./decode";
 import { toOriginalSpan } from "./offsets";
 
 const NON_ASCII = /[^\x00-\x7f]/;
-const NON_ASCII_G = /[^\x00-\x7f]/g;
 const MARK = /^\p{M}$/u;
 const WORD_CHAR = /^[\p{L}\p{N}_-]$/u;
+
+// Per-code-unit classes for BMP characters ≥ 0x80, computed on first sight and cached (0 = not yet classified).
+// STABLE: NFKC leaves the character alone, it is not invisible, not a mark and not a homoglyph, so when no combining
+// mark follows it, it is copied with its own offset, exactly like ASCII. Everything else takes the cluster path.
+const UNKNOWN = 0;
+const STABLE = 1;
+const STABLE_CONFUSABLE = 2; // NFKC-stable but a homoglyph key: copied as is, flags the text for word folding
+const INVISIBLE = 3;
+const MARK_START = 4; // a combining mark that is not invisible
+const OTHER = 5; // NFKC changes it, or a surrogate half (the cluster path handles both)
+const unitClass = new Uint8Array(0x10000);
+
+function classify(c: number): number {
+  let k = unitClass[c] ?? UNKNOWN;
+  if (k !== UNKNOWN) return k;
+  if (c >= 0xd800 && c <= 0xdfff) k = OTHER;
+  else if (isInvisible(c)) k = INVISIBLE;
+  else {
+    const ch = String.fromCharCode(c);
+    if (MARK.test(ch)) k = MARK_START;
+    else if (ch.normalize("NFKC") !== ch) k = OTHER;
+    else k = foldHomoglyphUnit(c) === 0 ? STABLE : STABLE_CONFUSABLE;
+  }
+  unitClass[c] = k;
+  return k;
+}
 
 /**
  * Normalises text for scanning: NFKC, invisible characters removed, Cyrillic/Greek look-alikes folded to ASCII inside
@@ -16,20 +41,37 @@ const WORD_CHAR = /^[\p{L}\p{N}_-]$/u;
 export function normalize(original: string): NormalizedText {
   // The common case is plain ASCII: nothing to normalise, identity offsets.
   if (!NON_ASCII.test(original)) return withDecoded(original, original, identityOffsets(original.length + 1));
-  const offsets: number[] = [];
+  const n = original.length;
+  // Written by index (NFKC may expand a character, so it can grow past n; trimmed at the end).
+  const offsets: number[] = new Array<number>(n + 1);
+  let m = 0;
   let text = "";
   let confusable = false;
   let i = 0;
-  while (i < original.length) {
-    // Copy the ASCII run up to the next non-ASCII character in one slice; the run's last character stays behind when a
-    // combining mark follows it, so NFKC can compose the two.
-    NON_ASCII_G.lastIndex = i;
-    const next = NON_ASCII_G.exec(original)?.index ?? original.length;
-    const runEnd = next > i && startsMark(original, next) ? next - 1 : next;
-    text += original.slice(i, runEnd);
-    for (let k = i; k < runEnd; k++) offsets.push(k);
-    i = runEnd;
-    if (i >= original.length) break;
+  while (i < n) {
+    // Copy the run of characters that normalise to themselves (ASCII and NFKC-stable letters) in one slice; the run's
+    // last character stays behind when a combining mark follows it, so NFKC can compose the two.
+    let runEnd = i;
+    while (runEnd < n) {
+      const c = original.charCodeAt(runEnd);
+      if (c < 0x80) {
+        runEnd++;
+        continue;
+      }
+      const k = classify(c);
+      if (k === STABLE) runEnd++;
+      else if (k === STABLE_CONFUSABLE) {
+        confusable = true;
+        runEnd++;
+      } else break;
+    }
+    if (runEnd > i && startsMark(original, runEnd)) runEnd--;
+    if (runEnd > i) {
+      text += original.slice(i, runEnd);
+      for (let k = i; k < runEnd; k++) offsets[m++] = k;
+      i = runEnd;
+    }
+    if (i >= n) break;
     const cp = original.codePointAt(i) ?? 0;
     const width = cp > 0xffff ? 2 : 1;
     if (isInvisible(cp)) {
@@ -39,24 +81,38 @@ export function normalize(original: string): NormalizedText {
     // A cluster is a base character plus the combining marks after it; NFKC composes within it (e + ◌́ → é), so all
     // output characters map to the cluster's first original index.
     let j = i + width;
-    while (j < original.length && startsMark(original, j)) j += (original.codePointAt(j) ?? 0) > 0xffff ? 2 : 1;
-    const nfkc = original.slice(i, j).normalize("NFKC");
+    while (j < n && startsMark(original, j)) j += (original.codePointAt(j) ?? 0) > 0xffff ? 2 : 1;
+    const nfkc = clusterNfkc(original, i, j);
     for (let k = 0; k < nfkc.length; k++) {
-      offsets.push(i);
-      if (!confusable && foldHomoglyph(nfkc.charAt(k)) !== undefined) confusable = true;
+      offsets[m++] = i;
+      if (!confusable && foldHomoglyphUnit(nfkc.charCodeAt(k)) !== 0) confusable = true;
     }
     text += nfkc;
     i = j;
   }
-  offsets.push(original.length);
-  if (confusable) text = foldWords(text.split(""));
+  offsets[m++] = n;
+  offsets.length = m;
+  if (confusable) text = foldWords(text);
   return withDecoded(original, text, offsets);
+}
+
+// NFKC of single BMP characters (the usual cluster: a full-width letter, a ligature, a curly quote's neighbours).
+const singleNfkc = new Map<number, string>();
+
+function clusterNfkc(s: string, i: number, j: number): string {
+  if (j !== i + 1) return s.slice(i, j).normalize("NFKC");
+  const c = s.charCodeAt(i);
+  let out = singleNfkc.get(c);
+  if (out === undefined) {
+    out = s.charAt(i).normalize("NFKC");
+    if (c < 0xd800 || c > 0xdfff) singleNfkc.set(c, out);
+  }
+  return out;
 }
 
 // 0, 1, 2, … kept for copying: a slice of a packed integer array is a block copy, much cheaper than pushing each index.
 const IDENTITY_CACHE_MAX = 1 << 16;
 let identity: number[] = [];
-
 function identityOffsets(length: number): number[] {
   if (length > IDENTITY_CACHE_MAX) return Array.from({ length }, (_, i) => i);
   if (identity.length < length) {
@@ -69,41 +125,67 @@ function identityOffsets(length: number): number[] {
 
 /** True when a combining mark (not an invisible one, which is stripped instead) starts at `i`. */
 function startsMark(s: string, i: number): boolean {
-  if (i >= s.length || s.charCodeAt(i) < 0x300) return false;
+  if (i >= s.length) return false;
+  const c = s.charCodeAt(i);
+  if (c < 0x300) return false;
+  if (c < 0xd800 || c > 0xdbff) return classify(c) === MARK_START;
   const cp = s.codePointAt(i) ?? 0;
   return !isInvisible(cp) && MARK.test(String.fromCodePoint(cp));
 }
 
-/**
- * Folds confusables only in words that also contain an ASCII letter or digit: `ѕk-proj…` is an obfuscated key, while
- * a word written wholly in Cyrillic is ordinary text and must stay intact for the PII detectors.
- */
-function foldWords(units: string[]): string {
-  let wordStart = 0;
-  let hasAscii = false;
-  let hasConfusable = false;
-  for (let k = 0; k <= units.length; k++) {
-    const ch = units[k];
-    const inWord = ch !== undefined && isWordChar(ch);
-    if (inWord) {
-      if (ch.charCodeAt(0) < 0x80) hasAscii = true;
-      else if (foldHomoglyph(ch) !== undefined) hasConfusable = true;
-      continue;
-    }
-    if (hasAscii && hasConfusable) {
-      for (let m = wordStart; m < k; m++) units[m] = foldHomoglyph(units[m] ?? "") ?? units[m] ?? "";
-    }
-    wordStart = k + 1;
-    hasAscii = false;
-    hasConfusable = false;
+// Per-code-unit "word character" flags for non-ASCII units (0 = not yet known, 1 = word, 2 = not), as `WORD_CHAR`.
+const wordUnit = new Uint8Array(0x10000);
+
+function isWordUnit(c: number): boolean {
+  if (c < 0x80) return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 45;
+  let w = wordUnit[c] ?? 0;
+  if (w === 0) {
+    w = WORD_CHAR.test(String.fromCharCode(c)) ? 1 : 2;
+    wordUnit[c] = w;
   }
-  return units.join("");
+  return w === 1;
 }
 
-function isWordChar(ch: string): boolean {
-  const c = ch.charCodeAt(0);
-  if (c < 0x80) return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 45;
-  return WORD_CHAR.test(ch);
+
+/**
+ * Folds confusables only in words that also contain an ASCII letter or digit: `ѕk-proj…` is an obfuscated key, while
+ * a word written wholly in Cyrillic is ordinary text and must stay intact for the PII detectors. A word is a maximal
+ * run of word characters (per UTF-16 unit); only the words around a confusable are looked at.
+ */
+function foldWords(text: string): string {
+  const n = text.length;
+  let out = "";
+  let copied = 0; // text[0, copied) is already in `out`
+  let p = 0;
+  while (p < n) {
+    const c = text.charCodeAt(p);
+    if (c < 0x80 || foldHomoglyphUnit(c) === 0) {
+      p++;
+      continue;
+    }
+    // Confusables are word characters (Cyrillic / Greek letters): take the word around p.
+    let start = p;
+    while (start > 0 && isWordUnit(text.charCodeAt(start - 1))) start--;
+    let end = p + 1;
+    while (end < n && isWordUnit(text.charCodeAt(end))) end++;
+    let hasAscii = false;
+    for (let k = start; k < end; k++) {
+      if (text.charCodeAt(k) < 0x80) {
+        hasAscii = true;
+        break;
+      }
+    }
+    if (hasAscii) {
+      out += text.slice(copied, start);
+      for (let k = start; k < end; k++) {
+        const f = foldHomoglyphUnit(text.charCodeAt(k));
+        out += f === 0 ? text.charAt(k) : String.fromCharCode(f);
+      }
+      copied = end;
+    }
+    p = end;
+  }
+  return copied === 0 ? text : out + text.slice(copied);
 }
 
 function withDecoded(original: string, text: string, offsets: number[]): NormalizedText {

@@ -1,6 +1,7 @@
 import { normalize } from "../normalize/normalize";
 import { mergeFindings } from "../redact/merge";
 import type { Detector, Finding, NormalizedText } from "../types";
+import { scansDecodedItself } from "./detectors";
 
 /**
  * Every finding of `detectors` in `text`, with spans in the original text. The text is normalised once; a detector
@@ -11,30 +12,53 @@ import type { Detector, Finding, NormalizedText } from "../types";
 export function scanText(text: string, detectors: readonly Detector[]): Finding[] {
   if (text.length === 0 || detectors.length === 0) return [];
   const normalized = normalize(text);
-  const findings = runDetectors(normalized, detectors);
-  for (const span of normalized.decoded) {
-    // The decoded text is scanned as its own text; a finding anywhere in it is reported on the encoded span.
-    const inner = runDetectors(normalize(span.text), detectors);
-    for (const finding of inner) findings.push({ ...finding, start: span.start, end: span.end });
+  const findings: Finding[] = [];
+  runDetectors(normalized, detectors, findings);
+  if (normalized.decoded.length > 0) {
+    // Detectors that scan `input.decoded` themselves (every secret detector, the injection detectors) have already
+    // reported the decoded spans, on the encoded span, from the pass above; the rest get them here.
+    const others = detectors.filter((d) => !scansDecodedItself(d));
+    for (const span of normalized.decoded) {
+      // The decoded text is scanned as its own text; a finding anywhere in it is reported on the encoded span.
+      const inner = normalize(span.text);
+      // When normalising the decoded text changes it or finds encodings nested in it, the self-scanning detectors
+      // would see something else here than in their own pass, so they run again (their duplicates merge away).
+      const simple = inner.text === span.text && inner.decoded.length === 0;
+      const found: Finding[] = [];
+      runDetectors(inner, simple ? others : detectors, found);
+      for (const finding of found) findings.push({ ...finding, start: span.start, end: span.end });
+    }
   }
   return dedupe(findings);
 }
 
-function runDetectors(input: NormalizedText, detectors: readonly Detector[]): Finding[] {
-  const lower = input.text.toLowerCase();
-  const out: Finding[] = [];
+function runDetectors(input: NormalizedText, detectors: readonly Detector[], out: Finding[]): void {
+  let lower: string | undefined;
   for (const detector of detectors) {
     const keywords = detector.keywords;
-    if (keywords !== undefined && keywords.length > 0 && !keywords.some((k) => lower.includes(k))) continue;
-    out.push(...detector.scan(input));
+    if (keywords !== undefined && keywords.length > 0) {
+      lower ??= input.text.toLowerCase();
+      if (!hasKeyword(lower, keywords)) continue;
+    }
+    for (const finding of detector.scan(input)) out.push(finding);
   }
-  return out;
+}
+
+function hasKeyword(lower: string, keywords: readonly string[]): boolean {
+  for (const k of keywords) if (lower.includes(k)) return true;
+  return false;
 }
 
 /** Per category, overlapping findings become one (the redactor's merge: the most confident wins, widened). */
 function dedupe(findings: Finding[]): Finding[] {
   if (findings.length < 2) return findings;
   const byCategory = new Map<string, Finding[]>();
-  for (const f of findings) byCategory.set(f.category, [...(byCategory.get(f.category) ?? []), f]);
-  return [...byCategory.values()].flatMap((group) => mergeFindings(group)).sort((a, b) => a.start - b.start);
+  for (const f of findings) {
+    const group = byCategory.get(f.category);
+    if (group === undefined) byCategory.set(f.category, [f]);
+    else group.push(f);
+  }
+  const out: Finding[] = [];
+  for (const group of byCategory.values()) for (const f of mergeFindings(group)) out.push(f);
+  return out.sort((a, b) => a.start - b.start);
 }
