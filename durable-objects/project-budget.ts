@@ -25,6 +25,23 @@ export class ProjectBudget extends DurableObject<Env> {
     });
   }
 
+  /**
+   * Compare-and-set of the project's budget: applied only when it is still `expectedMicros` (or the object was never
+   * configured), so two racing changes cannot both apply. Null, changing nothing, otherwise.
+   */
+  setBudget(projectId: string, expectedMicros: number, newMicros: number): ProjectSnapshot | null {
+    return this.ctx.storage.transactionSync(() => {
+      const current = this.sql.exec<{ budget_micros: number }>("SELECT budget_micros FROM project WHERE id = 1").toArray()[0];
+      if (current !== undefined && current.budget_micros !== expectedMicros) return null;
+      this.sql.exec(
+        "INSERT INTO project (id, project_id, budget_micros) VALUES (1, ?, ?) ON CONFLICT (id) DO UPDATE SET budget_micros = excluded.budget_micros",
+        projectId,
+        newMicros,
+      );
+      return projectSnapshot(this.sql);
+    });
+  }
+
   /** Grows an agent's slice towards `committed + want`; returns the agent's new slice total. */
   grant(agentId: string, committedMicros: number, wantMicros: number): number {
     return this.ctx.storage.transactionSync(() => grantSlice(this.sql, agentId, committedMicros, wantMicros, Date.now()));

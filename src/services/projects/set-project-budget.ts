@@ -1,4 +1,5 @@
 import { batchWithAudit } from "../../control/audit/batch-with-audit";
+import { isGuardAbort, requireChanged } from "../../control/auth/guarded-batch";
 import type { AuditEntry } from "../../control/audit/audit-record";
 import { budgetChangeStatement } from "../../control/routes/shared/budget-change";
 import type { ProjectSnapshot } from "../../../durable-objects/project/slices";
@@ -15,16 +16,18 @@ export interface ProjectBudgetChange {
 
 
 /**
- * Sets a project's budget, the way `applyAgentBudget` sets an agent's: the project's budget object first (it is
- * what lends slices, so no agent is granted more than the new budget from here on), then one D1 batch with the
- * projects row, a budget history row and the audit record; the object is put back if that batch fails.
+ * Sets a project's budget, the way `applyAgentBudget` sets an agent's: a compare-and-set on the project's budget
+ * object first (it is what lends slices, so no agent is granted more than the new budget from here on; of two racing
+ * changes one answers "conflict" having changed nothing), then one D1 batch with the projects row (compare-and-set
+ * too), a budget history row and the audit record; the object is set back if that batch fails.
  * `null`: no such project.
  */
-export async function setProjectBudget(env: Env, change: ProjectBudgetChange): Promise<{ snapshot: ProjectSnapshot | null; oldMicros: number } | null> {
+export async function setProjectBudget(env: Env, change: ProjectBudgetChange): Promise<{ snapshot: ProjectSnapshot | null; oldMicros: number } | null | "conflict"> {
   const project = await findProject(env, change.projectId);
   if (project === null) return null;
   const stub = projectStub(env, change.projectId);
-  const snapshot = await stub.configure(change.projectId, change.newMicros);
+  const snapshot = await stub.setBudget(change.projectId, project.budgetMicros, change.newMicros);
+  if (snapshot === null) return "conflict";
   const db = env.DB;
   try {
     await batchWithAudit(
@@ -38,7 +41,8 @@ export async function setProjectBudget(env: Env, change: ProjectBudgetChange): P
         outcome: "ok",
       },
       () => [
-        db.prepare("UPDATE projects SET budget_micros = ?, updated_at = ? WHERE id = ?").bind(change.newMicros, new Date().toISOString(), change.projectId),
+        db.prepare("UPDATE projects SET budget_micros = ?, updated_at = ? WHERE id = ? AND budget_micros = ?").bind(change.newMicros, new Date().toISOString(), change.projectId, project.budgetMicros),
+        requireChanged(db),
         budgetChangeStatement(db, {
           targetType: "project",
           targetId: change.projectId,
@@ -51,7 +55,8 @@ export async function setProjectBudget(env: Env, change: ProjectBudgetChange): P
       ],
     );
   } catch (error) {
-    await stub.configure(change.projectId, project.budgetMicros);
+    await stub.setBudget(change.projectId, change.newMicros, project.budgetMicros);
+    if (isGuardAbort(error)) return "conflict";
     throw error;
   }
   return { snapshot, oldMicros: project.budgetMicros };

@@ -2,6 +2,7 @@ import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { controlFetch, controlJson, makePerson } from "../../helpers/control";
 import { budgetOf } from "../../helpers/fixtures";
+import { projectStub } from "../../../src/services/projects/project-stub";
 
 describe("concurrent budget changes of one agent", () => {
   it("leave the budget object and D1 agreeing, each change either applied with its history row or refused with CONFLICT", async () => {
@@ -22,6 +23,30 @@ describe("concurrent budget changes of one agent", () => {
       expect((await budgetOf(agentId)).budgetMicros).toBe(row?.budget_micros);
       // The history is a chain: every applied change starts from the budget the previous one left.
       const history = await env.DB.prepare("SELECT old_micros, new_micros FROM budget_changes WHERE target_id = ? AND source = 'limit_set' ORDER BY at, rowid").bind(agentId).all<{ old_micros: number; new_micros: number }>();
+      expect(history.results).toHaveLength(statuses.filter((status) => status === 200).length);
+      let previous = 1_000_000;
+      for (const change of history.results) {
+        expect(change.old_micros).toBe(previous);
+        previous = change.new_micros;
+      }
+      expect(previous).toBe(row?.budget_micros);
+    }
+  });
+
+  it("on one project, leave its budget object and D1 agreeing, with an unbroken history", async () => {
+    const admin = await makePerson("admin");
+    for (let round = 0; round < 3; round++) {
+      const created = await controlJson<{ id: string }>("POST", "/projects", { token: admin.token, body: { name: `race-${crypto.randomUUID()}`, budget_usd: 1 } });
+      expect(created.status).toBe(201);
+      const projectId = created.body.id;
+      const answers = await Promise.all(
+        [2, 3, 4, 5, 6].map((usd) => controlFetch("PUT", `/limits/projects/${projectId}/budget`, { token: admin.token, body: { budget_usd: usd, force: true } })),
+      );
+      const statuses = answers.map((res) => res.status);
+      expect(statuses.every((status) => status === 200 || status === 409), statuses.join()).toBe(true);
+      const row = await env.DB.prepare("SELECT budget_micros FROM projects WHERE id = ?").bind(projectId).first<{ budget_micros: number }>();
+      expect((await projectStub(env, projectId).snapshot())?.budgetMicros).toBe(row?.budget_micros);
+      const history = await env.DB.prepare("SELECT old_micros, new_micros FROM budget_changes WHERE target_id = ? AND source = 'limit_set' ORDER BY at, rowid").bind(projectId).all<{ old_micros: number; new_micros: number }>();
       expect(history.results).toHaveLength(statuses.filter((status) => status === 200).length);
       let previous = 1_000_000;
       for (const change of history.results) {

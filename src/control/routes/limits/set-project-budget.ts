@@ -27,7 +27,7 @@ export const setProjectBudgetRoute = defineRoute({
   params: z.object({ id: projectId }),
   body: budgetChangeBody,
   response: projectBudgetJson,
-  errors: ["NOT_FOUND", "CONFIRMATION_REQUIRED"],
+  errors: ["NOT_FOUND", "CONFLICT", "CONFIRMATION_REQUIRED"],
   handler: async (c, { params, body, actor, requestId }) => {
     const project = await findProject(c.env, params.id);
     if (project === null) return controlRefusal("NOT_FOUND", "No such project.");
@@ -43,6 +43,7 @@ export const setProjectBudgetRoute = defineRoute({
       audit: { ...auditBy(c, actor, requestId), action: "limit.set_project_budget", ...(body.reason === undefined ? {} : { after: { budget_micros: body.budget_usd, reason: body.reason } }) },
     });
     if (applied === null) return controlRefusal("NOT_FOUND", "No such project.");
+    if (applied === "conflict") return controlRefusal("CONFLICT", "The project's budget was changed by someone else meanwhile; read it again and retry.");
     return projectBudgetOf(project.id, body.budget_usd, applied.oldMicros, applied.snapshot);
   },
 });
