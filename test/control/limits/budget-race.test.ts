@@ -21,15 +21,7 @@ describe("concurrent budget changes of one agent", () => {
 
       const row = await env.DB.prepare("SELECT budget_micros FROM agents WHERE id = ?").bind(agentId).first<{ budget_micros: number }>();
       expect((await budgetOf(agentId)).budgetMicros).toBe(row?.budget_micros);
-      // The history is a chain: every applied change starts from the budget the previous one left.
-      const history = await env.DB.prepare("SELECT old_micros, new_micros FROM budget_changes WHERE target_id = ? AND source = 'limit_set' ORDER BY at, rowid").bind(agentId).all<{ old_micros: number; new_micros: number }>();
-      expect(history.results).toHaveLength(statuses.filter((status) => status === 200).length);
-      let previous = 1_000_000;
-      for (const change of history.results) {
-        expect(change.old_micros).toBe(previous);
-        previous = change.new_micros;
-      }
-      expect(previous).toBe(row?.budget_micros);
+      await expectUnbrokenHistory(agentId, statuses, row?.budget_micros);
     }
   });
 
@@ -46,14 +38,21 @@ describe("concurrent budget changes of one agent", () => {
       expect(statuses.every((status) => status === 200 || status === 409), statuses.join()).toBe(true);
       const row = await env.DB.prepare("SELECT budget_micros FROM projects WHERE id = ?").bind(projectId).first<{ budget_micros: number }>();
       expect((await projectStub(env, projectId).snapshot())?.budgetMicros).toBe(row?.budget_micros);
-      const history = await env.DB.prepare("SELECT old_micros, new_micros FROM budget_changes WHERE target_id = ? AND source = 'limit_set' ORDER BY at, rowid").bind(projectId).all<{ old_micros: number; new_micros: number }>();
-      expect(history.results).toHaveLength(statuses.filter((status) => status === 200).length);
-      let previous = 1_000_000;
-      for (const change of history.results) {
-        expect(change.old_micros).toBe(previous);
-        previous = change.new_micros;
-      }
-      expect(previous).toBe(row?.budget_micros);
+      await expectUnbrokenHistory(projectId, statuses, row?.budget_micros);
     }
   });
 });
+
+/** The history is a chain: one row per applied change, each starting from the budget the previous one left ($1 first). */
+async function expectUnbrokenHistory(targetId: string, statuses: number[], finalMicros: number | undefined): Promise<void> {
+  const history = await env.DB.prepare("SELECT old_micros, new_micros FROM budget_changes WHERE target_id = ? AND source = 'limit_set' ORDER BY at, rowid")
+    .bind(targetId)
+    .all<{ old_micros: number; new_micros: number }>();
+  expect(history.results).toHaveLength(statuses.filter((status) => status === 200).length);
+  let previous = 1_000_000;
+  for (const change of history.results) {
+    expect(change.old_micros).toBe(previous);
+    previous = change.new_micros;
+  }
+  expect(previous).toBe(finalMicros);
+}
