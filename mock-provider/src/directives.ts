@@ -88,11 +88,12 @@ export function parseDirectives(text: string): Directives | { error: string } {
     } else if (key === "fault") {
       if (!isFault(value)) return { error: `mock: unknown fault "${value}" (one of ${FAULTS.join(", ")})` };
       out.fault = value;
-    } else if (key === "reply_text") {
+    } else if (key === "reply_text" || key === "reply_shifted") {
       try {
-        out.replyText = decodeURIComponent(value);
+        const text = decodeURIComponent(value);
+        out.replyText = key === "reply_text" ? text : unshift(text);
       } catch {
-        return { error: "mock: reply_text must be URL-encoded text" };
+        return { error: `mock: ${key} must be URL-encoded text` };
       }
     } else if (key === "tool" || key === "hold") {
       if (!/^[\w.-]{1,64}$/.test(value)) return { error: `mock: ${key} must match [A-Za-z0-9_.-]{1,64}` };
@@ -102,4 +103,9 @@ export function parseDirectives(text: string): Directives | { error: string } {
     }
   }
   return out;
+}
+
+/** `reply_shifted`: every code point one higher than in the reply, so an input scanner cannot read the reply's values. */
+function unshift(text: string): string {
+  return String.fromCodePoint(...Array.from(text, (c) => (c.codePointAt(0) ?? 1) - 1));
 }

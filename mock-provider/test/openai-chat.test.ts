@@ -177,3 +177,17 @@ describe("OpenAI chat completions, stream", () => {
     expect(chunks.at(-1)?.choices[0]?.finish_reason).toBe("tool_calls");
   });
 });
+
+describe("reply directives", () => {
+  it("reply_text answers with the text; reply_shifted with the text one code point lower", async () => {
+    const key = newKey();
+    const plain = await completion(await chat(key, { model: "gpt-4o-mini", messages: [{ role: "user", content: "[[mock:reply_text=a%40b.io%20ok]]" }] }));
+    expect(plain.choices[0]?.message.content).toBe("a@b.io ok");
+    const shifted = Array.from("a@b.io ok", (c) => String.fromCodePoint((c.codePointAt(0) ?? 0) + 1)).join("");
+    const hidden = await completion(await chat(key, { model: "gpt-4o-mini", messages: [{ role: "user", content: `[[mock:reply_shifted=${encodeURIComponent(shifted)}]]` }] }));
+    expect(shifted).not.toContain("@");
+    expect(hidden.choices[0]?.message.content).toBe("a@b.io ok");
+    const bad = await chat(key, { model: "gpt-4o-mini", messages: [{ role: "user", content: "[[mock:reply_shifted=%E0%A4%A]]" }] });
+    expect(bad.status).toBe(400);
+  });
+});

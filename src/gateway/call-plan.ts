@@ -1,5 +1,6 @@
 import type { ApiShape } from "../providers/types";
 import type { AuditFinding, CategoryActions } from "../safety/pipeline/types";
+import type { RedactionSession } from "../safety/redact/session";
 import type { SafetyCategory } from "../safety/types";
 import type { Caller } from "./authenticate";
 import type { Route } from "./route-model";
@@ -32,6 +33,11 @@ export interface PlanSafety {
   findings: readonly AuditFinding[];
   /** Input categories whose action is `warn` and that were found: the `x-iron-safety-warnings` header. */
   warn: readonly SafetyCategory[];
+  /**
+   * The request's placeholder allocator, shared by the input scan and the output (JSON or stream), so a value gets
+   * the same `[LABEL_n]` wherever it appears in one request and a new value never reuses an input's number.
+   */
+  session: RedactionSession;
 }
 
 /** A granted reservation (from the agent's budget object). */

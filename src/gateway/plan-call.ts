@@ -10,6 +10,7 @@ import { resolveRoute } from "./route-model";
 import { requestTexts } from "../safety/pipeline/request-texts";
 import { safetyRefusal } from "../safety/pipeline/safety-refusal";
 import { scanBody } from "../safety/pipeline/scan-body";
+import { RedactionSession } from "../safety/redact/session";
 
 export interface PlanInput {
   requestId: string;
@@ -31,7 +32,8 @@ export async function planCall(env: Env, caller: Caller, input: PlanInput): Prom
   const route = resolveRoute(model, input.endpoint, caller.agent, providers, policy.allowModels);
   if (isRefusal(route)) return route;
 
-  const scan = await scanBody(input.body, requestTexts(input.body, input.shape, input.endpoint), policy.safety.input, "input");
+  const session = new RedactionSession();
+  const scan = await scanBody(input.body, requestTexts(input.body, input.shape, input.endpoint), policy.safety.input, "input", session);
   if (scan.block.length > 0) return safetyRefusal(scan.block, "input", scan.findings);
   const body = scan.body;
   let promptTokens: number;
@@ -64,6 +66,6 @@ export async function planCall(env: Env, caller: Caller, input: PlanInput): Prom
     inputMicros: promptMicrosBound(promptTokens, route.price, usesPromptCache),
     choices,
     requestedMaxTokens: typeof requested === "number" ? requested : null,
-    safety: { output: policy.safety.output, findings: scan.findings, warn: scan.warn },
+    safety: { output: policy.safety.output, findings: scan.findings, warn: scan.warn, session },
   };
 }

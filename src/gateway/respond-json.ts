@@ -53,5 +53,5 @@ export async function respondJson(
 async function scanOutput(plan: CallPlan, body: unknown): Promise<{ body: unknown; block: SafetyCategory[]; warn: SafetyCategory[]; findings: AuditFinding[] }> {
   if (plan.endpoint !== "chat" || typeof body !== "object" || body === null || Array.isArray(body)) return { body, block: [], warn: [], findings: [] };
   const record = body as Record<string, unknown>;
-  return scanBody(record, completionTexts(record, plan.shape), plan.safety.output, "output");
+  return scanBody(record, completionTexts(record, plan.shape), plan.safety.output, "output", plan.safety.session);
 }

@@ -1,6 +1,5 @@
 import { refuse } from "../errors/refusal";
 import { safetyRefusal } from "../safety/pipeline/safety-refusal";
-import { RedactionSession } from "../safety/redact/session";
 import { createStreamGuard, type GuardResult, type StreamGuard } from "../safety/stream/stream-guard";
 import { streamPolicy } from "../safety/stream/stream-policy";
 import { createSseParser, serializeSseEvent } from "../sse";
@@ -63,7 +62,7 @@ async function pump(env: Env, ctx: ExecutionContext, args: PumpArgs): Promise<vo
   let outcome = "ok" as Outcome;
   let ttfbMs: number | undefined;
   const safety = streamPolicy(plan.safety.output);
-  const guard: StreamGuard | null = safety === null ? null : createStreamGuard(plan.shape, safety, new RedactionSession());
+  const guard: StreamGuard | null = safety === null ? null : createStreamGuard(plan.shape, safety, plan.safety.session);
   const send = async (events: SseEvent[]): Promise<void> => {
     for (const event of events) {
       if (clientGone || cutOff) return;
