@@ -29,13 +29,15 @@ export type RequestRecord = {
   price_version: string | null;
   /** Safety findings as JSON `[{category, detector, label, direction, source, action, fingerprint}]`; null/absent = none. */
   safety?: string | null;
+  /** Audit tags (`x-iron-tags`) as a JSON array of strings; null/absent = none. */
+  tags?: string | null;
   created_at: string;
 };
 
 const COLUMNS: readonly (keyof RequestRecord)[] = [
   "id", "agent_id", "lease_id", "provider_id", "model", "api_shape", "endpoint", "stream", "status", "outcome", "error_code",
   "input_tokens", "cached_input_tokens", "cache_write_tokens", "output_tokens", "reasoning_tokens", "reserved_micros",
-  "cost_micros", "usage_source", "max_tokens", "latency_ms", "ttfb_ms", "price_version", "safety", "created_at",
+  "cost_micros", "usage_source", "max_tokens", "latency_ms", "ttfb_ms", "price_version", "safety", "tags", "created_at",
 ];
 
 /** The `wrangler tail` line. */

@@ -72,6 +72,8 @@ export const requestLog = sqliteTable("request_log", {
   createdAt: text("created_at").notNull(),
   /** JSON array of safety findings (category, detector, label, direction, source, action, fingerprint), 0010. */
   safety: text("safety"),
+  /** JSON array of audit tags from `x-iron-tags`, 0011. */
+  tags: text("tags"),
 });
 
 export type ProviderRow = typeof providers.$inferSelect;

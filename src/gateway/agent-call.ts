@@ -11,6 +11,7 @@ import { forwardCall } from "./forward-call";
 import { planCall } from "./plan-call";
 import { readJsonBody } from "./read-json-body";
 import { recordRefusal } from "./record-refusal";
+import { requestTags } from "./request-tags";
 import { reserveBudget } from "./reserve-budget";
 import { fieldRefusal, upstreamOverrideRefusal } from "./schemas/field-refusal";
 
@@ -28,8 +29,9 @@ export async function agentCall(c: Context<Env_>, shape: ApiShape, endpoint: "ch
   const startedAt = Date.now();
   let agentId: string | null = null;
   let model: string | null = null;
+  let tags: readonly string[] = [];
   const refused = (refusal: Refusal): Response => {
-    recordRefusal(env, ctx as ExecutionContext, { requestId, startedAt, shape, endpoint, agentId, model }, refusal, refusalFindings(refusal));
+    recordRefusal(env, ctx as ExecutionContext, { requestId, startedAt, shape, endpoint, agentId, model, tags }, refusal, refusalFindings(refusal));
     return errorResponse(shape, refusal, requestId);
   };
 
@@ -38,6 +40,9 @@ export async function agentCall(c: Context<Env_>, shape: ApiShape, endpoint: "ch
   const caller = await authenticate(env, c.req.raw.headers);
   if (isRefusal(caller)) return refused(caller);
   agentId = caller.agent.agentId;
+  const tagged = requestTags(c.req.raw.headers);
+  if (isRefusal(tagged)) return refused(tagged);
+  tags = tagged;
 
   const read = await readJsonBody(c.req.raw, Number.parseInt(env.IRON_MAX_BODY_BYTES, 10));
   if (isRefusal(read)) return refused(read);
@@ -47,7 +52,7 @@ export async function agentCall(c: Context<Env_>, shape: ApiShape, endpoint: "ch
   const valid = schema.safeParse(read.body);
   if (!valid.success) return refused(fieldRefusal(valid.error));
 
-  const plan = await planCall(env, caller, { requestId, startedAt, shape, endpoint, body: read.body, rawText: read.text });
+  const plan = await planCall(env, caller, { requestId, startedAt, shape, endpoint, body: read.body, rawText: read.text, tags });
   if (isRefusal(plan)) return refused(plan);
   const grant = await reserveBudget(env, plan, 1);
   if (isRefusal(grant)) return refused(grant);

@@ -8,6 +8,8 @@ import type { Route } from "./route-model";
 /** Everything known about one agent call once it is authenticated, validated and routed. */
 export interface CallPlan {
   requestId: string;
+  /** Audit tags from `x-iron-tags` (request-tags.ts). */
+  tags: readonly string[];
   startedAt: number;
   shape: ApiShape;
   endpoint: "chat" | "embeddings";

@@ -19,6 +19,8 @@ export interface PlanInput {
   endpoint: "chat" | "embeddings";
   body: Readonly<Record<string, unknown>>;
   rawText: string;
+  /** Audit tags from `x-iron-tags`. */
+  tags: readonly string[];
 }
 
 /**
@@ -54,6 +56,7 @@ export async function planCall(env: Env, caller: Caller, input: PlanInput): Prom
   if (input.endpoint === "embeddings" && stream) return refuse("invalid_request", "Embeddings cannot be streamed.", { field: "stream" });
   return {
     requestId: input.requestId,
+    tags: input.tags,
     startedAt: input.startedAt,
     shape: input.shape,
     endpoint: input.endpoint,

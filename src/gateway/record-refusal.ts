@@ -14,7 +14,7 @@ import type { AuditFinding } from "../safety/pipeline/types";
 export function recordRefusal(
   env: Env,
   ctx: ExecutionContext,
-  info: { requestId: string; startedAt: number; shape: ApiShape; endpoint: string; agentId: string | null; model: string | null },
+  info: { requestId: string; startedAt: number; shape: ApiShape; endpoint: string; agentId: string | null; model: string | null; tags?: readonly string[] },
   refusal: Refusal,
   safety: readonly AuditFinding[] = [],
 ): void {
@@ -43,6 +43,7 @@ export function recordRefusal(
     ttfb_ms: null,
     price_version: null,
     safety: serializeFindings(safety),
+    tags: info.tags === undefined || info.tags.length === 0 ? null : JSON.stringify(info.tags),
     created_at: nowIso(),
   };
   logRequest(record);

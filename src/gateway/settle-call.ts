@@ -59,6 +59,7 @@ export async function settleCall(env: Env, _ctx: ExecutionContext, plan: CallPla
     ttfb_ms: result.ttfbMs ?? null,
     price_version: plan.route.price.tableVersion,
     safety: serializeFindings([...plan.safety.findings, ...(result.safetyFindings ?? [])]),
+    tags: plan.tags.length === 0 ? null : JSON.stringify(plan.tags),
     created_at: nowIso(),
   };
   const settled = await budgetStub(env, plan.caller.agent.agentId).settle({ reservationId: grant.reservationId, costMicros: charged, source, tokens, record: { ...record } });

@@ -36,7 +36,7 @@ async function respondWith(token: string, shape: ApiShape, upstreamJson: unknown
   const body = shape === "openai"
     ? { model: "gpt-4o-mini", messages: [{ role: "user", content: "hi" }] }
     : { model: "claude-haiku-4-5", max_tokens: 50, messages: [{ role: "user", content: "hi" }] };
-  const plan = await planCall(env, caller, { requestId: `req_${crypto.randomUUID()}`, startedAt: Date.now(), shape, endpoint: "chat", body, rawText: JSON.stringify(body) });
+  const plan = await planCall(env, caller, { requestId: `req_${crypto.randomUUID()}`, startedAt: Date.now(), shape, endpoint: "chat", body, rawText: JSON.stringify(body), tags: [] });
   if (isRefusal(plan)) throw new Error(plan.message);
   const grant = await reserveBudget(env, plan, 1);
   if (isRefusal(grant)) throw new Error(grant.message);

@@ -21,7 +21,7 @@ interface RequestPage {
 const FIELDS = [
   "id", "agent_id", "lease_id", "provider_id", "model", "api_shape", "endpoint", "stream", "status", "outcome", "error_code",
   "input_tokens", "cached_input_tokens", "cache_write_tokens", "output_tokens", "reasoning_tokens", "reserved_usd", "cost_usd",
-  "usage_source", "max_tokens", "latency_ms", "ttfb_ms", "price_version", "safety", "created_at",
+  "usage_source", "max_tokens", "latency_ms", "ttfb_ms", "price_version", "safety", "tags", "created_at",
 ];
 
 let admin: Person;

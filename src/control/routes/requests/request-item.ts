@@ -18,7 +18,7 @@ export const requestItemSchema = z
     endpoint: z.string().meta({ description: "chat | embeddings" }),
     stream: z.boolean(),
     status: z.number().int().meta({ description: "The HTTP status the agent got." }),
-    outcome: z.string().meta({ description: "ok | refused | upstream_error | client_aborted | incomplete | overproduced" }),
+    outcome: z.string().meta({ description: "ok | refused | upstream_error | client_aborted | incomplete | overproduced | safety_blocked" }),
     error_code: z.string().nullable(),
     input_tokens: z.number().int(),
     cached_input_tokens: z.number().int(),
@@ -45,6 +45,7 @@ export const requestItemSchema = z
         }),
       )
       .meta({ description: "Safety findings of this request (empty when none)." }),
+    tags: z.array(z.string()).meta({ description: "Audit tags the caller sent in `x-iron-tags` (e.g. by a Python SDK run)." }),
     created_at: z.string().meta({ description: "ISO-8601 UTC, when the call settled." }),
   })
   .meta({ id: "AgentRequest" });
@@ -55,15 +56,21 @@ export type RequestItem = z.input<typeof requestItemSchema>;
 export const REQUEST_COLUMNS =
   "id, agent_id, lease_id, provider_id, model, api_shape, endpoint, stream, status, outcome, error_code, input_tokens, " +
   "cached_input_tokens, cache_write_tokens, output_tokens, reasoning_tokens, reserved_micros, cost_micros, usage_source, " +
-  "max_tokens, latency_ms, ttfb_ms, price_version, safety, created_at";
+  "max_tokens, latency_ms, ttfb_ms, price_version, safety, tags, created_at";
 
 export function requestItem(row: RequestRecord): RequestItem {
-  const { stream, reserved_micros, cost_micros, safety, ...rest } = row;
-  return { ...rest, stream: stream !== 0, reserved_usd: microsToUsd(reserved_micros), cost_usd: microsToUsd(cost_micros), safety: findingsOf(safety) };
+  const { stream, reserved_micros, cost_micros, safety, tags, ...rest } = row;
+  return { ...rest, stream: stream !== 0, reserved_usd: microsToUsd(reserved_micros), cost_usd: microsToUsd(cost_micros), safety: findingsOf(safety), tags: tagsOf(tags) };
 }
 
 function findingsOf(json: string | null | undefined): RequestItem["safety"] {
   if (json === null || json === undefined) return [];
   const parsed: unknown = JSON.parse(json);
   return Array.isArray(parsed) ? (parsed as RequestItem["safety"]) : [];
+}
+
+function tagsOf(json: string | null | undefined): string[] {
+  if (json === null || json === undefined) return [];
+  const parsed: unknown = JSON.parse(json);
+  return Array.isArray(parsed) ? parsed.filter((t): t is string => typeof t === "string") : [];
 }

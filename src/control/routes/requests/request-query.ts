@@ -12,10 +12,12 @@ export const requestsQuery = pageQuery({
   lease_id: id.optional().meta({ description: "Requests that spent from this lease." }),
   model: id.optional(),
   provider_id: id.optional(),
-  outcome: z.enum(["ok", "refused", "upstream_error", "client_aborted", "incomplete", "overproduced"]).optional(),
+  outcome: z.enum(["ok", "refused", "upstream_error", "client_aborted", "incomplete", "overproduced", "safety_blocked"]).optional(),
   status: z.coerce.number().int().min(100).max(599).optional().meta({ description: "The HTTP status the agent got." }),
   stream: z.enum(["true", "false"]).transform((value) => value === "true").optional(),
   api_shape: z.enum(["openai", "anthropic"]).optional(),
+  tag: z.string().min(1).max(64).optional().meta({ description: "Requests carrying this audit tag (`x-iron-tags`)." }),
+  safety: z.enum(["any", "secrets", "pii", "injection"]).optional().meta({ description: "Requests with safety findings (any, or of this category)." }),
   from: isoTimeQuery.optional().meta({ description: "Requests settled at or after this time." }),
   to: isoTimeQuery.optional().meta({ description: "Requests settled before this time." }),
   after: requestId.optional().meta({
@@ -49,6 +51,9 @@ export function requestsWhere(query: RequestsQuery, actor: Actor): { sql: string
   if (query.status !== undefined) add("status = ?", query.status);
   if (query.stream !== undefined) add("stream = ?", query.stream ? 1 : 0);
   if (query.api_shape !== undefined) add("api_shape = ?", query.api_shape);
+  if (query.tag !== undefined) add("EXISTS (SELECT 1 FROM json_each(request_log.tags) WHERE json_each.value = ?)", query.tag);
+  if (query.safety === "any") conditions.push("safety IS NOT NULL");
+  else if (query.safety !== undefined) add("EXISTS (SELECT 1 FROM json_each(request_log.safety) WHERE json_extract(json_each.value, '$.category') = ?)", query.safety);
   if (query.from !== undefined) add("created_at >= ?", query.from);
   if (query.to !== undefined) add("created_at < ?", query.to);
   return { sql: conditions.join(" AND "), binds };
