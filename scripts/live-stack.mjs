@@ -55,9 +55,15 @@ export async function startLiveStack(options = {}) {
   const stop = async () => {
     if (stopped) return;
     stopped = true;
+    const exited = wrangler.exitCode !== null || wrangler.signalCode !== null ? Promise.resolve() : new Promise((r) => wrangler.once("exit", r));
     if (wrangler.pid) try { process.kill(-wrangler.pid, "SIGTERM"); } catch { /* already gone */ }
+    // workerd writes its last SQLite pages while it stops: wait for it (then kill the group) before deleting state.
+    const late = setTimeout(() => { if (wrangler.pid) try { process.kill(-wrangler.pid, "SIGKILL"); } catch { /* gone */ } }, 5_000);
+    await exited;
+    clearTimeout(late);
+    await new Promise((r) => setTimeout(r, 200));
     await mock.dispose();
-    rmSync(state, { recursive: true, force: true });
+    rmSync(state, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
   };
   try {
     await waitForHealth(url, () => log);

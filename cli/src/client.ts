@@ -1,84 +1,57 @@
-import { loadCredentials, saveCredentials, type Credentials } from "./config.js";
+import { ApiError, CLIENT_ERROR_CODES, OPERATIONS, createControlClient, type CallArgs, type ControlClient, type OperationId, type OperationResponse, type RawCallInput, type Session } from "./api.js";
+import { saveCredentials, type Credentials } from "./config.js";
 import { CliError, EXIT, exitForStatus, hintFor } from "./exit.js";
-import { OPERATIONS, type OperationId } from "./generated/operations.js";
+import type { Target } from "./target.js";
 
-export interface CallInput {
-  readonly params?: Readonly<Record<string, string>>;
-  readonly query?: Readonly<Record<string, string>>;
-  readonly body?: unknown;
-}
+export { checkUrl, resolveTarget, type Target } from "./target.js";
 
-export interface ApiErrorBody {
-  error?: { code?: string; message?: string; fields?: Record<string, string>; details?: Record<string, unknown> };
-}
+declare const IRON_CLI_VERSION: string | undefined;
+const VERSION = typeof IRON_CLI_VERSION === "string" ? IRON_CLI_VERSION : "dev";
 
-/** Where to call and with what: `--url`/`IRON_URL` and `IRON_TOKEN` override the saved credentials (scripts, CI). */
-export interface Target {
-  readonly url: string;
-  readonly token: string | null;
-  /** The saved login session, when the token came from it (so it can be refreshed and saved again). */
-  readonly session: Credentials | null;
-}
-
-/** Control-API tokens are API tokens or session JWTs; agent tokens (`ic_…`, e.g. from .iron/demo.env) never work there. */
-const isControlToken = (t: string): boolean => t.startsWith("apitok_") || t.split(".").length === 3;
-
-export function resolveTarget(urlFlag: string | undefined, env: NodeJS.ProcessEnv = process.env): Target {
-  const saved = loadCredentials();
-  const url = (urlFlag ?? env.IRON_URL ?? saved?.url ?? "").replace(/\/+$/, "");
-  if (url === "") throw new CliError("no server: run `iron login <url>` or set IRON_URL", EXIT.auth, "e.g. iron login http://127.0.0.1:8787");
-  const envToken = env.IRON_TOKEN;
-  if (envToken && isControlToken(envToken)) return { url, token: envToken, session: null };
-  if (saved === null || saved.url.replace(/\/+$/, "") !== url) return { url, token: null, session: null };
-  if (saved.api_token) return { url, token: saved.api_token, session: null };
-  return { url, token: saved.access_token ?? null, session: saved };
-}
-
-export function checkUrl(url: string): string {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    throw new CliError(`bad server URL '${url}'`, EXIT.usage, "use e.g. http://127.0.0.1:8787 or https://iron.example.com");
-  }
-  if (parsed.protocol !== "http:" && parsed.protocol !== "https:") throw new CliError(`bad server URL '${url}': not http(s)`, EXIT.usage);
-  return parsed.origin + parsed.pathname.replace(/\/+$/, "");
-}
-
-/** The control-API client: one operation by id, the bearer token attached, the login session refreshed transparently. */
+/**
+ * The CLI's control-API client: the shared typed client (client/) plus what only a terminal has: the saved login
+ * session (refreshed before it expires, and once more on TOKEN_EXPIRED, then saved 0600), and every failure as a
+ * one-line CliError with the documented exit code.
+ */
 export class ApiClient {
   private target: Target;
+  private readonly client: ControlClient;
+
   constructor(target: Target) {
     this.target = target;
+    this.client = createControlClient({
+      baseUrl: this.target.url,
+      getToken: () => this.target.token,
+      refresh: async () => {
+        if (!this.target.session?.refresh_token) return false;
+        await this.refresh();
+        return true;
+      },
+      userAgent: `iron-cli/${VERSION}`,
+      timeoutMs: 60_000,
+    });
   }
 
   get url(): string {
     return this.target.url;
   }
 
-  async call<T = unknown>(operationId: OperationId, input: CallInput = {}): Promise<T> {
-    const op = OPERATIONS[operationId];
-    const needsAuth = op.role !== "public";
-    if (needsAuth && this.target.token === null) throw new CliError("not logged in", EXIT.auth, `run \`iron login ${this.target.url}\` (or set IRON_TOKEN)`, "UNAUTHORIZED");
-    if (needsAuth && this.sessionExpiresSoon()) await this.refresh();
-    let res = await this.send(operationId, input, needsAuth);
-    if (res.status === 401 && needsAuth && this.target.session?.refresh_token) {
-      const body = (await res.clone().json().catch(() => ({}))) as ApiErrorBody;
-      if (body.error?.code === "TOKEN_EXPIRED") {
-        await this.refresh();
-        res = await this.send(operationId, input, needsAuth);
-      }
+  /** One operation, typed by its id. */
+  async call<Id extends OperationId>(id: Id, ...args: CallArgs<Id>): Promise<OperationResponse<Id>> {
+    return (await this.request(id, args[0] ?? {})) as OperationResponse<Id>;
+  }
+
+  /** One operation with an input built at run time (the flag parser's). */
+  async request(id: OperationId, input: RawCallInput = {}): Promise<unknown> {
+    if (OPERATIONS[id].role !== "public") {
+      if (this.target.token === null) throw notLoggedIn(this.target);
+      if (this.sessionExpiresSoon()) await this.refresh();
     }
-    if (res.status === 204) return undefined as T;
-    const text = await res.text();
-    let json: unknown;
     try {
-      json = text === "" ? undefined : JSON.parse(text);
-    } catch {
-      throw new CliError(`${res.status} from ${this.target.url}: not a JSON answer (is this an Iron server?)`, EXIT.error, "check the server URL");
+      return await this.client.request(id, input);
+    } catch (error) {
+      throw error instanceof ApiError ? cliErrorOf(error, this.target.url) : error;
     }
-    if (!res.ok) throw apiError(res, json as ApiErrorBody);
-    return json as T;
   }
 
   private sessionExpiresSoon(): boolean {
@@ -89,48 +62,32 @@ export class ApiClient {
   private async refresh(): Promise<void> {
     const session = this.target.session;
     if (!session?.refresh_token) throw new CliError("session expired", EXIT.auth, "run `iron login` again", "SESSION_EXPIRED");
-    const res = await this.send("refreshSession", { body: { refresh_token: session.refresh_token } }, false);
-    const json = (await res.json().catch(() => ({}))) as ApiErrorBody & SessionBody;
-    if (!res.ok || !json.access_token) {
-      const code = json.error?.code ?? "SESSION_EXPIRED";
-      throw new CliError(`session expired (${code})`, EXIT.auth, "run `iron login` again", code);
+    let fresh: Session;
+    try {
+      fresh = await this.client.call("refreshSession", { body: { refresh_token: session.refresh_token } });
+    } catch (error) {
+      if (error instanceof ApiError && error.status !== 0 && error.code !== CLIENT_ERROR_CODES.badResponse) {
+        throw new CliError(`session expired (${error.code})`, EXIT.auth, "run `iron login` again", error.code);
+      }
+      throw error instanceof ApiError ? cliErrorOf(error, this.target.url) : error;
     }
-    const next: Credentials = { ...session, ...sessionCredentials(json) };
+    const next: Credentials = { ...session, ...sessionCredentials(fresh) };
     saveCredentials(next);
     this.target = { ...this.target, token: next.access_token ?? null, session: next };
   }
+}
 
-  private async send(operationId: OperationId, input: CallInput, auth: boolean): Promise<Response> {
-    const op = OPERATIONS[operationId];
-    let path: string = op.path;
-    for (const name of op.pathParams) {
-      const value = input.params?.[name];
-      if (value === undefined) throw new CliError(`missing ${name}`, EXIT.usage);
-      path = path.replace(`{${name}}`, encodeURIComponent(value));
-    }
-    const qs = new URLSearchParams(input.query ?? {}).toString();
-    const headers: Record<string, string> = { accept: "application/json", "user-agent": "iron-cli" };
-    if (auth && this.target.token) headers.authorization = `Bearer ${this.target.token}`;
-    if (input.body !== undefined) headers["content-type"] = "application/json";
-    const url = `${this.target.url}/api/v1${path}${qs ? `?${qs}` : ""}`;
-    try {
-      return await fetch(url, { method: op.method.toUpperCase(), headers, body: input.body === undefined ? null : JSON.stringify(input.body), signal: AbortSignal.timeout(60_000) });
-    } catch (err) {
-      const cause = err instanceof Error && err.cause instanceof Error ? err.cause.message : String(err);
-      throw new CliError(`cannot reach ${this.target.url}: ${cause}`, EXIT.error, "check the server URL (`iron login <url>`, IRON_URL) and that it is running");
-    }
+function notLoggedIn(target: Target): CliError {
+  if (target.ignoredEnvToken === "agent") {
+    return new CliError("IRON_TOKEN holds an agent token (ic_…), not a control-API token", EXIT.auth, `agent tokens only work on the gateway (/v1); run \`iron login ${target.url}\` or set IRON_TOKEN to an apitok_… token`, "AGENT_TOKEN");
   }
+  if (target.ignoredEnvToken === "other") {
+    return new CliError("IRON_TOKEN is not a control-API token (apitok_… or a session token)", EXIT.auth, `run \`iron login ${target.url}\` or create an API token with \`iron tokens create\``, "INVALID_TOKEN");
+  }
+  return new CliError("not logged in", EXIT.auth, `run \`iron login ${target.url}\` (or set IRON_TOKEN)`, "UNAUTHORIZED");
 }
 
-export interface SessionBody {
-  access_token?: string;
-  access_token_expires_at?: string;
-  refresh_token?: string;
-  refresh_token_expires_at?: string;
-  user?: { email?: string };
-}
-
-export function sessionCredentials(s: SessionBody): Partial<Credentials> {
+export function sessionCredentials(s: Partial<Session>): Partial<Credentials> {
   const out: Partial<Credentials> = {};
   if (s.access_token) out.access_token = s.access_token;
   if (s.access_token_expires_at) out.access_token_expires_at = s.access_token_expires_at;
@@ -139,12 +96,21 @@ export function sessionCredentials(s: SessionBody): Partial<Credentials> {
   return out;
 }
 
-function apiError(res: Response, body: ApiErrorBody | undefined): CliError {
-  const code = body?.error?.code ?? `HTTP_${res.status}`;
-  const fields = body?.error?.fields ? " (" + Object.entries(body.error.fields).map(([k, v]) => `${k}: ${v}`).join("; ") + ")" : "";
-  const requestId = res.headers.get("x-request-id");
-  const hint = [hintFor(code), requestId ? `request ${requestId}` : undefined].filter(Boolean).join("; ");
-  const err = new CliError(`${code}: ${body?.error?.message ?? res.statusText}${fields}`, exitForStatus(res.status, code), hint || undefined, code);
-  if (body?.error?.details) (err as CliError & { details?: unknown }).details = body.error.details;
+/** The client's ApiError as the CLI's one-line error: the API's code and message, invalid fields, a hint, the request id. */
+export function cliErrorOf(error: ApiError, url: string): CliError {
+  switch (error.code) {
+    case CLIENT_ERROR_CODES.network:
+      return new CliError(error.message, EXIT.error, "check the server URL (`iron login <url>`, IRON_URL) and that it is running", error.code);
+    case CLIENT_ERROR_CODES.timeout:
+      return new CliError(`${url} did not answer within 60 s`, EXIT.error, "check that the server is running", error.code);
+    case CLIENT_ERROR_CODES.badResponse:
+      return new CliError(error.message, EXIT.error, "check the server URL", error.code);
+    case CLIENT_ERROR_CODES.badInput:
+      return new CliError(error.message, EXIT.usage, undefined, error.code);
+  }
+  const fields = error.fields ? " (" + Object.entries(error.fields).map(([k, v]) => `${k}: ${v}`).join("; ") + ")" : "";
+  const hint = [hintFor(error.code), error.requestId ? `request ${error.requestId}` : undefined].filter(Boolean).join("; ");
+  const err = new CliError(`${error.code}: ${error.message}${fields}`, exitForStatus(error.status, error.code), hint || undefined, error.code);
+  if (error.details !== undefined) err.details = error.details;
   return err;
 }

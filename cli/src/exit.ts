@@ -4,6 +4,8 @@ export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
 
 /** An error the CLI reports as one line on stderr (plus an optional hint) and exits with. */
 export class CliError extends Error {
+  /** More about an API refusal (e.g. a budget change's impact preview), printed as YAML under the error. */
+  details?: unknown;
   constructor(
     message: string,
     readonly exit: ExitCode,

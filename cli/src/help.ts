@@ -2,7 +2,7 @@ import { flagsOf } from "./commands/exec.js";
 import { COMMANDS, SPECIAL_COMMANDS } from "./commands/index.js";
 import type { CommandSpec } from "./commands/spec.js";
 import { bold } from "./format.js";
-import { OPERATIONS } from "./generated/operations.js";
+import { OPERATIONS } from "./api.js";
 
 export const EXIT_CODES_HELP = `Exit codes:
   0  ok
@@ -18,7 +18,8 @@ const GLOBAL_HELP = `Global flags:
       --url URL                  server (overrides IRON_URL and the saved login)
       --no-color                 no colour (also NO_COLOR=1)
   -h, --help                     help
-Environment: IRON_URL, IRON_TOKEN (an apitok_… or session token) override the saved login; IRON_CONFIG_DIR.`;
+Environment: IRON_URL, IRON_TOKEN (an apitok_… or session token) override the saved login; IRON_CONFIG_DIR.
+An agent token (ic_…, e.g. IRON_TOKEN from .iron/demo.env) only works on the gateway: the CLI ignores it.`;
 
 export function mainHelp(): string {
   const nouns = new Map<string, string[]>();

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { createInterface } from "node:readline";
 import { Writable } from "node:stream";
 import { usageError } from "./exit.js";
-import type { Field } from "./operation.js";
+import type { Field } from "./api.js";
 
 let stdinCache: string[] | null = null;
 
@@ -18,26 +18,32 @@ export function stdinAll(): string {
   return readFileSync(0, "utf8");
 }
 
-/** A no-echo prompt on the terminal (stderr), for passwords and keys. */
-export async function promptHidden(question: string): Promise<string> {
-  if (!process.stdin.isTTY) throw usageError(`${question.replace(/:\s*$/, "")}: no terminal to prompt on`, "pipe it in with the --…-stdin flag");
-  let muted = false;
-  const output = new Writable({
-    write(chunk: Buffer, _enc, done) {
-      if (!muted) process.stderr.write(chunk);
+/** The terminal a prompt reads from and writes to (stdin/stderr, or a test's stand-ins). */
+export interface PromptIO {
+  readonly input: NodeJS.ReadableStream & { readonly isTTY?: boolean };
+  readonly output: NodeJS.WritableStream;
+}
+
+/**
+ * A no-echo prompt on the terminal, for passwords and keys: readline puts the terminal in raw mode (so the terminal
+ * does not echo) and its own echo of each key goes to a muted stream; only the question and a newline are shown.
+ */
+export async function promptHidden(question: string, io: PromptIO = { input: process.stdin, output: process.stderr }): Promise<string> {
+  if (io.input.isTTY !== true) throw usageError(`${question.replace(/:\s*$/, "")}: no terminal to prompt on`, "pipe it in with the --…-stdin flag");
+  const muted = new Writable({
+    write(_chunk: Buffer, _enc, done) {
       done();
     },
   });
-  const rl = createInterface({ input: process.stdin, output, terminal: true });
-  process.stderr.write(question);
-  muted = true;
+  const rl = createInterface({ input: io.input, output: muted, terminal: true });
+  io.output.write(question);
   try {
     return await new Promise<string>((resolve) => {
       rl.question("", resolve);
     });
   } finally {
     rl.close();
-    process.stderr.write("\n");
+    io.output.write("\n");
   }
 }
 

@@ -5,7 +5,8 @@ import { CliError, EXIT, usageError } from "./exit.js";
 import { colour, red } from "./format.js";
 import { commandHelp, mainHelp, specialHelp } from "./help.js";
 import { completionScript } from "./completion.js";
-import { auditTail, wranglerTail } from "./tail.js";
+import { auditTail } from "./tail.js";
+import { wranglerTail } from "./wrangler-tail.js";
 import { toYaml } from "./yaml.js";
 
 declare const IRON_CLI_VERSION: string;
@@ -40,8 +41,7 @@ main(process.argv.slice(2)).then(
   (err: unknown) => {
     if (err instanceof CliError) {
       process.stderr.write(`${red("error")}: ${err.message}${err.hint ? ` (hint: ${err.hint})` : ""}\n`);
-      const details = (err as CliError & { details?: unknown }).details;
-      if (details !== undefined) process.stderr.write(toYaml(details) + "\n");
+      if (err.details !== undefined) process.stderr.write(toYaml(err.details) + "\n");
       process.exit(err.exit);
     }
     process.stderr.write(`error: ${err instanceof Error ? err.message : String(err)}\n`);

@@ -16,7 +16,10 @@ const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "obj
 /** stdout text for an answer (empty for none); secrets get a warning on stderr, once, since they are never stored. */
 export function render(value: unknown, opts: RenderOptions): string {
   const secrets = isRecord(value) ? (opts.secretFields ?? []).filter((f) => typeof value[f] === "string") : [];
-  for (const f of secrets) process.stderr.write(yellow(`warning: '${f}' is shown once and is not stored anywhere; save it now.`) + "\n");
+  for (const f of secrets) {
+    const warning = opts.quiet ? `warning: '${f}' is not shown with --quiet and cannot be shown again (use -o json to capture it).` : `warning: '${f}' is shown once and is not stored anywhere; save it now.`;
+    process.stderr.write(yellow(warning) + "\n");
+  }
   if (value === undefined) return "";
   if (opts.quiet) return quietText(value, opts);
   if (opts.output === "json") return JSON.stringify(value, null, 2);

@@ -1,24 +1,24 @@
-import { spawn } from "node:child_process";
-import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
+import type { AgentRequest, AuditRecord } from "./api.js";
 import { ApiClient, resolveTarget } from "./client.js";
 import { usageError } from "./exit.js";
 import { cell, cyan, dim, money, text, yellow } from "./format.js";
 import { GLOBAL_OPTIONS, globalsOf } from "./globals.js";
 
 type Rec = Record<string, unknown>;
-const str = (v: unknown): string => (v === null || v === undefined ? "–" : text(v));
-const sub = (v: unknown, k: string): unknown => (typeof v === "object" && v !== null ? (v as Rec)[k] : undefined);
+export const str = (v: unknown): string => (v === null || v === undefined ? "–" : text(v));
 
-/** One line per audit record or agent call, oldest first. */
-export function auditLine(r: Rec): string {
-  return `${dim(str(r.at))}  ${cyan("audit")}  #${str(r.seq)} ${str(r.action)} ${cell("outcome", r.outcome)} by ${str(sub(r.actor, "id") ?? r.actor)} on ${str(sub(r.target, "type"))}:${str(sub(r.target, "id"))}`;
+/** One line per audit record or agent call. */
+export function auditLine(r: AuditRecord): string {
+  return `${dim(r.at)}  ${cyan("audit")}  #${r.seq} ${r.action} ${cell("outcome", r.outcome)} by ${str(r.actor.id ?? r.actor.role)} on ${str(r.target.type)}:${str(r.target.id)}`;
 }
 export function callLine(r: Rec): string {
   return `${dim(str(r.created_at))}  ${yellow("call ")}  ${str(r.id)} ${str(r.agent_id)} ${str(r.model)} ${cell("status", r.status)} ${cell("outcome", r.outcome)} ${money(r.cost_usd)} ${str(r.latency_ms)}ms`;
 }
 
-/** `iron audit tail [--follow] [--interval s] [--no-calls]`: recent audit records and calls, then new ones as they come. */
+type Event = { kind: "audit"; record: AuditRecord; at: string } | { kind: "call"; record: AgentRequest; at: string };
+
+/** `iron audit tail [--follow] [--interval s] [--no-calls] [--limit n]`: recent audit records and calls, then new ones as they come. */
 export async function auditTail(argv: readonly string[]): Promise<void> {
   let parsed;
   try {
@@ -30,97 +30,32 @@ export async function auditTail(argv: readonly string[]): Promise<void> {
   const globals = globalsOf(values);
   const interval = Number(values.interval ?? "2");
   if (!Number.isFinite(interval) || interval <= 0) throw usageError("--interval: seconds, e.g. 2");
-  const limit = values.limit ?? "20";
+  const limit = Number(values.limit ?? "20");
+  if (!Number.isInteger(limit) || limit < 1 || limit > 100) throw usageError("--limit: 1 to 100");
+  const withCalls = values["no-calls"] !== true;
   const client = new ApiClient(resolveTarget(globals.url));
-  const emit = (kind: "audit" | "call", r: Rec): void => {
-    process.stdout.write((globals.output === "json" ? JSON.stringify({ kind, ...r }) : kind === "audit" ? auditLine(r) : callLine(r)) + "\n");
+  const emit = (e: Event): void => {
+    const line = globals.output === "json" ? JSON.stringify({ kind: e.kind, ...e.record }) : e.kind === "audit" ? auditLine(e.record) : callLine(e.record);
+    process.stdout.write(line + "\n");
   };
-  // The newest page (newest first), printed oldest first; its newest seq / id is where following starts.
-  const audit = await client.call<{ data: Rec[] }>("listAuditRecords", { query: { limit } });
-  const recentAudit = [...audit.data].reverse();
-  let afterSeq = recentAudit.reduce((m, r) => Math.max(m, Number(r.seq ?? 0)), 0);
-  let afterCall: string | null = null;
-  const recentCalls: Rec[] = [];
-  if (values["no-calls"] !== true) {
-    const calls = await client.call<{ data: Rec[] }>("listRequests", { query: { limit } });
-    recentCalls.push(...[...calls.data].reverse());
-    afterCall = typeof calls.data[0]?.id === "string" ? calls.data[0].id : null;
-  }
-  for (const r of [...recentAudit.map((r) => ["audit", r] as const), ...recentCalls.map((r) => ["call", r] as const)].sort((a, b) => time(a[1]).localeCompare(time(b[1])))) emit(r[0], r[1]);
+  // The newest page of each (newest first), printed oldest first; the newest seq / id is where following starts.
+  const audit = (await client.call("listAuditRecords", { query: { limit } })).data;
+  const calls = withCalls ? (await client.call("listRequests", { query: { limit } })).data : [];
+  let afterSeq = audit.reduce((m, r) => Math.max(m, r.seq), 0);
+  let afterCall = calls[0]?.id ?? null;
+  const recent: Event[] = [...audit.map((record): Event => ({ kind: "audit", record, at: record.at })), ...calls.map((record): Event => ({ kind: "call", record, at: record.created_at }))];
+  for (const e of recent.sort((a, b) => a.at.localeCompare(b.at))) emit(e);
   if (values.follow !== true) return;
   for (;;) {
     await new Promise((r) => setTimeout(r, interval * 1000));
-    const next = await client.call<{ data: Rec[] }>("listAuditRecords", { query: { after_seq: String(afterSeq), limit: "100" } });
-    for (const r of next.data) {
-      emit("audit", r);
-      afterSeq = Math.max(afterSeq, Number(r.seq ?? 0));
+    // Follow mode answers oldest first: records with seq > after_seq, calls recorded after `after`.
+    for (const record of (await client.call("listAuditRecords", { query: { after_seq: afterSeq, limit: 100 } })).data) {
+      emit({ kind: "audit", record, at: record.at });
+      afterSeq = Math.max(afterSeq, record.seq);
     }
-    if (values["no-calls"] === true) continue;
-    const calls = await client.call<{ data: Rec[] }>("listRequests", { query: afterCall ? { after: afterCall, limit: "100" } : { limit: "100" } });
-    const fresh = afterCall ? calls.data : [...calls.data].reverse();
-    for (const r of fresh) emit("call", r);
-    const last = afterCall ? fresh[fresh.length - 1] : fresh[fresh.length - 1];
-    if (typeof last?.id === "string") afterCall = last.id;
-  }
-}
-const time = (r: Rec): string => text(r.at ?? r.created_at);
-
-/** Iron's structured log lines (`{"event":"iron.…"}`) inside one `wrangler tail --format json` event. */
-export function ironLogLines(event: unknown): Rec[] {
-  const logs = sub(event, "logs");
-  if (!Array.isArray(logs)) return [];
-  const out: Rec[] = [];
-  for (const log of logs) {
-    const parts = sub(log, "message");
-    for (const part of Array.isArray(parts) ? parts : [parts]) {
-      if (typeof part !== "string" || !part.startsWith("{")) continue;
-      try {
-        const parsed = JSON.parse(part) as unknown;
-        if (typeof parsed === "object" && parsed !== null && text((parsed as Rec).event).startsWith("iron.")) out.push(parsed as Rec);
-      } catch {
-        // Not JSON: an ordinary console.log line, not Iron's.
-      }
-    }
-  }
-  return out;
-}
-
-export function prettyIronLog(r: Rec): string {
-  const { event, ...rest } = r;
-  if (event === "iron.request") return callLine({ ...rest, created_at: rest.created_at ?? rest.at });
-  if (event === "iron.audit") return `${cyan("audit")}  #${str(rest.seq)} ${str(rest.action)} ${cell("outcome", rest.outcome)} ${dim(str(rest.id))}`;
-  return `${yellow(str(event))}  ${Object.entries(rest).map(([k, v]) => `${k}=${str(v)}`).join(" ")}`;
-}
-
-/** `iron tail --wrangler`: reads `wrangler tail --format json` from stdin, or spawns it (`--spawn`, or stdin is a terminal). */
-export async function wranglerTail(argv: readonly string[]): Promise<void> {
-  let parsed;
-  try {
-    parsed = parseArgs({ args: [...argv], options: { ...GLOBAL_OPTIONS, wrangler: { type: "boolean" }, spawn: { type: "boolean" } }, allowPositionals: true, strict: true });
-  } catch (err) {
-    throw usageError(err instanceof Error ? (err.message.split("\n")[0] ?? "") : String(err), "see `iron tail --help`");
-  }
-  const { values, positionals } = parsed;
-  if (values.wrangler !== true) throw usageError("iron tail needs --wrangler (for the control API's stream: iron audit tail --follow)");
-  const json = globalsOf(values).output === "json";
-  let input: NodeJS.ReadableStream = process.stdin;
-  if (values.spawn === true || process.stdin.isTTY) {
-    // Extra positionals go to wrangler (e.g. the worker name or --env).
-    const child = spawn("npx", ["wrangler", "tail", "--format", "json", ...positionals], { stdio: ["ignore", "pipe", "inherit"] });
-    input = child.stdout;
-  }
-  // wrangler prints each event as pretty JSON over several lines: collect lines until they parse.
-  let buffer = "";
-  for await (const line of createInterface({ input })) {
-    buffer += line + "\n";
-    let event: unknown;
-    try {
-      event = JSON.parse(buffer);
-    } catch {
-      if (buffer.length > 1_000_000) buffer = "";
-      continue;
-    }
-    buffer = "";
-    for (const r of ironLogLines(event)) process.stdout.write((json ? JSON.stringify(r) : prettyIronLog(r)) + "\n");
+    if (!withCalls) continue;
+    const fresh = afterCall ? (await client.call("listRequests", { query: { after: afterCall, limit: 100 } })).data : [...(await client.call("listRequests", { query: { limit: 100 } })).data].reverse();
+    for (const record of fresh) emit({ kind: "call", record, at: record.created_at });
+    afterCall = fresh[fresh.length - 1]?.id ?? afterCall;
   }
 }

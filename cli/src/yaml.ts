@@ -23,5 +23,5 @@ function scalar(v: unknown): string {
   if (isObject(v)) return "{}";
   if (typeof v !== "string") return typeof v === "number" || typeof v === "boolean" ? String(v) : JSON.stringify(v) ?? "null";
   // Quote anything YAML would read as another type or syntax; JSON strings are valid YAML double-quoted strings.
-  return /^[A-Za-z_/][\w ./@:-]*$/.test(v) && !/^(true|false|null|yes|no|on|off|~)$/i.test(v) && !/: |:$| #/.test(v) ? v : JSON.stringify(v);
+  return /^[A-Za-z_/](?:[\w ./@:-]*[\w./@:-])?$/.test(v) && !/^(true|false|null|yes|no|on|off|~)$/i.test(v) && !/: |:$| #/.test(v) ? v : JSON.stringify(v);
 }

@@ -1,5 +1,6 @@
 // Bad input gives a one-line error on stderr and the documented exit code; the session refresh against a fake server.
 import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
 import { readFileSync, statSync, writeFileSync, mkdirSync } from "node:fs";
 import { createServer } from "node:http";
 import { join } from "node:path";
@@ -45,6 +46,36 @@ test("bad server URL → 2; unreachable server → 1", async () => {
   assert.equal(down.code, 1);
   oneLine(down);
   assert.match(down.stderr, /cannot reach/);
+});
+
+test("a bad server URL in --url or IRON_URL → 2, before any request", async () => {
+  for (const env of [{ IRON_URL: "not a url" }, { IRON_URL: "ftp://iron.example.com" }, {}]) {
+    const args = env.IRON_URL ? ["agents", "list"] : ["agents", "list", "--url", "iron.example.com"];
+    const r = await iron(args, { env: { ...env, IRON_TOKEN: "apitok_x" } });
+    assert.equal(r.code, 2, `${JSON.stringify(env)}: ${r.stderr}`);
+    oneLine(r);
+    assert.match(r.stderr, /bad server URL/);
+  }
+});
+
+test("IRON_TOKEN with an agent token (ic_…): whoami says it is not a control-API token → 3", async () => {
+  const r = await iron(["whoami"], { env: { IRON_URL: "http://127.0.0.1:9", IRON_TOKEN: "ic_Jxha0rjhDe3ccl7DLGAufquZNw98oDSkg6XO4ivADri0lZigr" } });
+  assert.equal(r.code, 3, r.stderr);
+  oneLine(r);
+  assert.match(r.stderr, /IRON_TOKEN holds an agent token \(ic_…\), not a control-API token/);
+  assert.match(r.stderr, /only work on the gateway/);
+  assert.doesNotMatch(r.stderr, /Jxha0rjh/, "the token itself is never printed");
+  const junk = await iron(["agents", "list"], { env: { IRON_URL: "http://127.0.0.1:9", IRON_TOKEN: "nonsense" } });
+  assert.equal(junk.code, 3, junk.stderr);
+  assert.match(junk.stderr, /IRON_TOKEN is not a control-API token/);
+});
+
+test("audit tail and tail: bad flags → 2", async () => {
+  for (const args of [["audit", "tail", "--bogus"], ["audit", "tail", "--limit", "0"], ["audit", "tail", "--interval", "soon"], ["tail"], ["tail", "--wrangler", "--bogus"]]) {
+    const r = await iron(args, { env: { IRON_URL: "http://127.0.0.1:9", IRON_TOKEN: "apitok_x" } });
+    assert.equal(r.code, 2, `${args.join(" ")}: ${r.stderr}`);
+    oneLine(r);
+  }
 });
 
 test("not logged in → 3", async () => {
@@ -118,16 +149,27 @@ test("an expired session → 3 with a one-line error; not found → 4", async ()
   }
 });
 
-test("help has examples for every command; completion scripts for bash and zsh", async () => {
+test("help has examples; completion scripts for bash and zsh complete nouns, verbs and flags", async () => {
   const main = await iron(["--help"]);
   assert.equal(main.code, 0);
   assert.match(main.stdout, /Exit codes/);
   const cmd = await iron(["agents", "token", "regenerate", "--help"]);
   assert.match(cmd.stdout, /Examples:\n {2}iron agents token regenerate/);
-  for (const shell of ["bash", "zsh"]) {
-    const c = await iron(["completion", shell]);
-    assert.equal(c.code, 0);
-    assert.match(c.stdout, /_iron/);
-  }
+  const bash = await iron(["completion", "bash"]);
+  assert.equal(bash.code, 0);
+  const complete = (words) => {
+    const script = `${bash.stdout}\nCOMP_WORDS=(${words.map((w) => `'${w}'`).join(" ")}); COMP_CWORD=${words.length - 1}; _iron; echo "\${COMPREPLY[*]}"`;
+    const r = spawnSync("bash", ["-c", script], { encoding: "utf8" });
+    assert.equal(r.status, 0, r.stderr);
+    return r.stdout.trim().split(" ");
+  };
+  assert.deepEqual(complete(["iron", "ag"]), ["agents"]);
+  assert.deepEqual(complete(["iron", "agents", "token", ""]).sort(), ["regenerate", "revoke"]);
+  assert.ok(complete(["iron", "limits", "set", "agt_1", "--b"]).includes("--budget"));
+  assert.ok(complete(["iron", "audit", ""]).includes("tail"));
+  const zsh = await iron(["completion", "zsh"]);
+  assert.equal(zsh.code, 0);
+  assert.match(zsh.stdout, /^#compdef iron/);
+  assert.match(zsh.stdout, /compdef _iron iron/);
   assert.equal((await iron(["completion", "fish"])).code, 2);
 });

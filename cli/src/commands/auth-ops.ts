@@ -1,4 +1,4 @@
-import type { OperationId } from "../generated/operations.js";
+import type { OperationId } from "../api.js";
 import type { NotCliOperations } from "./spec.js";
 
 /** Operations served by hand-written commands (src/commands/auth.ts, src/tail.ts) or by the client itself. */

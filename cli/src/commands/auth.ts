@@ -1,5 +1,5 @@
 import { parseArgs } from "node:util";
-import { ApiClient, checkUrl, resolveTarget, sessionCredentials, type SessionBody } from "../client.js";
+import { ApiClient, checkUrl, resolveTarget, sessionCredentials } from "../client.js";
 import { clearCredentials, credentialsPath, loadCredentials, saveCredentials } from "../config.js";
 import { CliError, EXIT, usageError } from "../exit.js";
 import { GLOBAL_OPTIONS, globalsOf } from "../globals.js";
@@ -25,16 +25,16 @@ export async function login(argv: readonly string[]): Promise<void> {
   const client = new ApiClient({ url, token: null, session: null });
   if (typeof values.token === "string") {
     if (!values.token.startsWith("apitok_")) throw usageError("--token takes an API token (apitok_…)", "create one with `iron tokens create`");
-    const me = await new ApiClient({ url, token: values.token, session: null }).call<{ email?: string; role?: string }>("getMe");
-    saveCredentials({ url, api_token: values.token, ...(me.email ? { email: me.email } : {}) });
-    process.stderr.write(`Logged in to ${url} as ${me.email ?? "?"} (${me.role ?? "?"}) with an API token; saved to ${credentialsPath()}\n`);
+    const me = await new ApiClient({ url, token: values.token, session: null }).call("getMe");
+    saveCredentials({ url, api_token: values.token, email: me.email });
+    process.stderr.write(`Logged in to ${url} as ${me.email} (${me.effective_role}) with an API token; saved to ${credentialsPath()}\n`);
     return;
   }
   const email = typeof values.email === "string" ? values.email : await promptLine("Email: ");
   const password = values["password-stdin"] === true ? stdinLine() : await promptHidden("Password: ");
-  const session = await client.call<SessionBody>("login", { body: { email, password } });
+  const session = await client.call("login", { body: { email, password } });
   saveCredentials({ url, email, ...sessionCredentials(session) });
-  process.stderr.write(`Logged in to ${url} as ${session.user?.email ?? email}; saved to ${credentialsPath()}\n`);
+  process.stderr.write(`Logged in to ${url} as ${session.user.email} (${session.user.role}); saved to ${credentialsPath()}\n`);
 }
 
 /** Ends the session on the server (best effort) and deletes the saved credentials. */
@@ -57,6 +57,7 @@ export async function whoami(argv: readonly string[]): Promise<void> {
   const globals = globalsOf(values);
   const target = resolveTarget(globals.url);
   const me = await new ApiClient(target).call("getMe");
+  if (target.ignoredEnvToken === "agent") process.stderr.write("note: IRON_TOKEN holds an agent token (ic_…), which never works on the control API; using the saved login\n");
   process.stdout.write(render(me, { output: globals.output, quiet: globals.quiet }) + "\n");
 }
 

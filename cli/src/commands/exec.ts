@@ -2,10 +2,9 @@ import { readFileSync } from "node:fs";
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import { ApiClient, resolveTarget } from "../client.js";
 import { usageError } from "../exit.js";
-import { OPERATIONS } from "../generated/operations.js";
+import { OPERATIONS, type Field } from "../api.js";
 import { GLOBAL_OPTIONS, globalsOf, type Globals } from "../globals.js";
 import { convert, kebab, parseJson, promptHidden, stdinAll, stdinLine } from "../input.js";
-import type { Field } from "../operation.js";
 import { render } from "../render.js";
 import { withSpinner } from "../spinner.js";
 import type { CommandSpec } from "./spec.js";
@@ -112,8 +111,8 @@ export async function execute(spec: CommandSpec, argv: readonly string[]): Promi
   }
   const client = new ApiClient(resolveTarget(built.globals.url));
   const label = OPERATIONS[spec.operationId].summary;
-  const call = (query: Record<string, string>) => client.call(spec.operationId, { params: built.params, query, body });
-  let result = await withSpinner(label, !built.globals.quiet, () => call(built.query));
+  const call = (query: Record<string, string>): Promise<unknown> => client.request(spec.operationId, { params: built.params, query, body });
+  let result: unknown = await withSpinner(label, !built.globals.quiet, () => call(built.query));
   if (built.all) result = await allPages(result, built.query, call);
   const text = render(result, { output: built.globals.output, quiet: built.globals.quiet, columns: spec.columns, rows: spec.rows, secretFields: spec.secretFields });
   if (text !== "") process.stdout.write(text + "\n");

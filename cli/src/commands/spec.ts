@@ -1,4 +1,4 @@
-import type { OperationId } from "../generated/operations.js";
+import type { OperationId } from "../api.js";
 
 /** A field read only from stdin or a no-echo prompt, never from an argument (keys, passwords). */
 export interface SecretInput {
