@@ -23,11 +23,15 @@ An agent token (ic_…, e.g. IRON_TOKEN from .iron/demo.env) only works on the g
 
 export function mainHelp(): string {
   const nouns = new Map<string, string[]>();
+  const single = new Map<string, string>();
   for (const c of [...SPECIAL_COMMANDS, ...COMMANDS]) {
     const noun = c.words[0] ?? "";
+    const summary = "operationId" in c ? (c.summary ?? OPERATIONS[c.operationId].summary) : c.summary;
+    if (c.words.length === 1) single.set(noun, summary);
     nouns.set(noun, [...(nouns.get(noun) ?? []), c.words.slice(1).join(" ")].filter((v) => v !== ""));
   }
-  const lines = [...nouns].map(([noun, verbs]) => `  ${noun.padEnd(11)} ${verbs.join(", ")}`);
+  // A noun with verbs lists them; a single-word command (login, whoami, …) shows what it does.
+  const lines = [...nouns].map(([noun, verbs]) => `  ${noun.padEnd(11)} ${verbs.length > 0 ? verbs.join(", ") : (single.get(noun) ?? "")}`);
   return `${bold("iron")}: the Iron Runtime control panel from a terminal
 
 Usage: iron <noun> <verb> [args] [flags]
