@@ -18,11 +18,20 @@ export async function auditRefusal(c: ControlContext, event: RefusalEvent): Prom
   await recordAudit(c.env.DB, {
     ...auditBy(c, event.actor, event.requestId),
     action: route.audit ?? `api.${snake(route.operationId)}`,
-    targetType: route.tags[0] ?? null,
+    targetType: targetTypeOf(c.req.param("id")) ?? route.tags[0] ?? null,
     targetId: c.req.param("id") ?? null,
     outcome: DENIED.has(refusal.code) ? "denied" : "failed",
     after: { error: refusal.code, method: route.method.toUpperCase(), path: new URL(c.req.url).pathname },
   });
+}
+
+/** The object type an id names, by its prefix (as successful records name it); unknown → the route's tag. */
+const TYPE_BY_PREFIX: Readonly<Record<string, string>> = {
+  agt: "agent", prov: "provider", prj: "project", usr: "user", atok: "api_token", brq: "budget_request", ses: "session", lse: "lease",
+};
+
+function targetTypeOf(id: string | undefined): string | undefined {
+  return id === undefined ? undefined : TYPE_BY_PREFIX[id.slice(0, id.indexOf("_"))];
 }
 
 function snake(operationId: string): string {

@@ -2,6 +2,7 @@ import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { AuditRow } from "../../../src/control/audit/audit-record";
 import { controlFetch, controlJson, makePerson, type ErrorJson, type Person } from "../../helpers/control";
+import { createTestAgent } from "../../helpers/fixtures";
 import { nth, record, type AuditPage } from "./helpers";
 
 const unique = (tag: string): string => `${tag}_${crypto.randomUUID().replaceAll("-", "")}`;
@@ -135,6 +136,19 @@ describe("GET /audit: query the audit log", () => {
     expect(anonymous).toMatchObject([{ actor: { id: null, role: "anonymous" }, outcome: "denied", after: { error: "INVALID_TOKEN" } }]);
     expect((await list(`?request_id=${requestId}`, viewer)).body.data).toHaveLength(1);
     expect((await list(`?request_id=${requestId}`, user)).body.data).toEqual([]); // not the user's action
+  });
 
+  it("a refused change names the object type its id says (agent, provider), as allowed changes do", async () => {
+    const agent = await createTestAgent({ budgetUsd: 1 });
+    const cases = [
+      { path: `/limits/agents/${agent.agentId}/budget`, body: { budget_usd: 2 }, type: "agent", id: agent.agentId },
+      { path: `/providers/${agent.providerIds[0] ?? ""}/disable`, body: undefined, type: "provider", id: agent.providerIds[0] },
+    ];
+    for (const c of cases) {
+      const refused = await controlFetch(c.body === undefined ? "POST" : "PUT", c.path, { token: viewer.token, ...(c.body === undefined ? {} : { body: c.body }) });
+      expect(refused.status).toBe(403);
+      const found = (await list(`?request_id=${refused.headers.get("x-request-id")}`)).body.data;
+      expect(found).toMatchObject([{ outcome: "denied", target: { type: c.type, id: c.id } }]);
+    }
   });
 });
