@@ -101,10 +101,10 @@ export interface ErrorJson {
 }
 
 /** The audit records a request wrote (by its x-request-id). */
-export async function auditRowsOf(response: Response): Promise<{ action: string; outcome: string; actor_id: string | null; target_id: string | null; before: string | null; after: string | null }[]> {
+export async function auditRowsOf(response: Response): Promise<{ action: string; outcome: string; actor_id: string | null; target_type: string | null; target_id: string | null; before: string | null; after: string | null }[]> {
   const requestId = response.headers.get("x-request-id");
-  const rows = await env.DB.prepare("SELECT action, outcome, actor_id, target_id, before, after FROM audit_log WHERE request_id = ? ORDER BY seq").bind(requestId).all<{
-    action: string; outcome: string; actor_id: string | null; target_id: string | null; before: string | null; after: string | null;
+  const rows = await env.DB.prepare("SELECT action, outcome, actor_id, target_type, target_id, before, after FROM audit_log WHERE request_id = ? ORDER BY seq").bind(requestId).all<{
+    action: string; outcome: string; actor_id: string | null; target_type: string | null; target_id: string | null; before: string | null; after: string | null;
   }>();
   return rows.results;
 }

@@ -18,8 +18,8 @@ export async function auditRefusal(c: ControlContext, event: RefusalEvent): Prom
   await recordAudit(c.env.DB, {
     ...auditBy(c, event.actor, event.requestId),
     action: route.audit ?? `api.${snake(route.operationId)}`,
-    targetType: targetTypeOf(c.req.param("id")) ?? route.tags[0] ?? null,
-    targetId: c.req.param("id") ?? null,
+    targetType: refusal.auditTarget?.type ?? targetTypeOf(c.req.param("id")) ?? route.tags[0] ?? null,
+    targetId: refusal.auditTarget?.id ?? c.req.param("id") ?? null,
     outcome: DENIED.has(refusal.code) ? "denied" : "failed",
     after: { error: refusal.code, method: route.method.toUpperCase(), path: new URL(c.req.url).pathname },
   });

@@ -35,7 +35,11 @@ export async function login(env: Env, input: LoginInput, trail: AuditTrail): Pro
   if (throttled !== null) return throttled;
   const user = await findUserByEmail(env, email);
   const ok = await checkPassword(user, input.password);
-  if (user === null || !ok) return authRefuse("INVALID_CREDENTIALS", INVALID);
+  if (user === null || !ok) {
+    // The caller hears the same either way; the audit record names the account when there is one (never the email).
+    const refused = authRefuse("INVALID_CREDENTIALS", INVALID);
+    return user === null ? refused : { ...refused, auditTarget: { type: "user", id: user.id } };
+  }
   await forgiveLoginAttempt(env, who);
   if (user.status === "suspended") return authRefuse("ACCOUNT_SUSPENDED", "This account is suspended. Ask an administrator.");
   const session = await prepareSession(env, user, { ip: input.ip, userAgent: input.userAgent ?? null });

@@ -48,6 +48,8 @@ export interface ControlRefusal<C extends ControlErrorCode = ControlErrorCode> {
   readonly headers?: Readonly<Record<string, string>>;
   /** Extra JSON as `error.details`, e.g. the preview of a change that needs confirmation. */
   readonly details?: Readonly<Record<string, unknown>>;
+  /** The object the refused call was about, for its audit record only (never rendered), e.g. the account of a failed login. */
+  readonly auditTarget?: { readonly type: string; readonly id: string };
 }
 
 export function controlRefusal<C extends ControlErrorCode>(

@@ -46,6 +46,9 @@ describe("POST /auth/login", () => {
       // The typed email is not stored: people type passwords into it.
       expect(JSON.stringify(rows)).not.toMatch(/@example\.test/);
     }
+    // Only the records tell them apart: a wrong password names the account it was tried on.
+    expect((await auditRowsOf(wrong)).map((r) => [r.target_type, r.target_id])).toEqual([["user", user.id]]);
+    expect((await auditRowsOf(unknown)).map((r) => r.target_id)).toEqual([null]);
     // One scrypt verify dominates both; a path that skipped it would take a few milliseconds.
     const [, hashMs] = await timed(() => hashPassword("calibration password"));
     expect(wrongMs).toBeGreaterThan(hashMs * 0.5);
