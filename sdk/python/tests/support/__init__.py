@@ -1,0 +1,1 @@
+"""Test support: the live stack, the admin view of it, and stand-ins for the third-party openai/anthropic packages."""
