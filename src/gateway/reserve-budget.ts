@@ -22,7 +22,8 @@ export async function reserveBudget(env: Env, plan: CallPlan, attempt: number): 
     outputMicrosPerMillion: chat ? Math.max(price.microsPerMillion.output, price.microsPerMillion.reasoning) * plan.choices : 0,
     requestedMaxTokens: chat ? plan.requestedMaxTokens : null,
     modelMaxTokens: chat ? price.maxOutputTokens : 0,
-    minOutputTokens: chat ? MIN_OUTPUT_TOKENS : 0,
+    // A caller asking for fewer tokens than the minimum gets what it asked for, not a budget refusal.
+    minOutputTokens: chat ? Math.min(MIN_OUTPUT_TOKENS, plan.requestedMaxTokens ?? MIN_OUTPUT_TOKENS) : 0,
   });
   if (result.ok) return result;
   const agentLeft = microsToUsd(result.agentRemainingMicros);
