@@ -18,6 +18,7 @@ describe("input safety: enforced before the reservation, through the Worker", ()
     const body = JSON.parse(text) as OpenAiError;
     expect(body.error.code).toBe("safety_blocked");
     expect(body.error.message).toContain("secrets");
+    expect(res.headers.get("x-iron-safety-categories")).toBe("secrets");
     expect(text).not.toContain(key);
     expect(await mockRequests(agent.openaiKey)).toHaveLength(0);
     expect((await mockBill(agent.openaiKey)).requests).toBe(0);

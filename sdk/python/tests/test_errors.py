@@ -98,3 +98,13 @@ def test_an_unpriced_model_raises_invalid_request(agent: AgentUnderTest) -> None
         with pytest.raises(InvalidRequestError) as caught:
             Client().chat.completions.create(model="no-such-model-xyz", messages=[{"role": "user", "content": "hi"}])
     assert caught.value.code in ("model_not_priced", "model_not_allowed", "invalid_request")
+
+
+def test_safety_categories_come_from_the_gateway_header_when_present() -> None:
+    from iron_sdk.error_mapping import error_from_body
+
+    body = {"error": {"code": "safety_blocked", "message": "Blocked by the safety policy: secrets in input."}}
+    listed = error_from_body(400, {"X-Iron-Safety-Categories": "secrets,pii"}, body, fallback="")
+    assert isinstance(listed, SafetyBlockedError) and listed.categories == ("pii", "secrets")
+    parsed = error_from_body(400, {}, body, fallback="")
+    assert isinstance(parsed, SafetyBlockedError) and parsed.categories == ("secrets",)

@@ -11,7 +11,9 @@ export interface SafetyRefusal extends Refusal {
 /** The refusal for a blocked call: it names the categories, never the matched text. */
 export function safetyRefusal(categories: readonly SafetyCategory[], direction: SafetyDirection, findings: readonly AuditFinding[]): SafetyRefusal {
   const where = direction === "input" ? "in input" : "in the provider's response";
-  return { ...refuse("safety_blocked", `Blocked by the safety policy: ${categories.join(", ")} ${where}.`), safety: findings };
+  // The categories also go in a header, so SDKs need not parse the message (the stream's error event has only the message).
+  const headers = { "x-iron-safety-categories": categories.join(",") };
+  return { ...refuse("safety_blocked", `Blocked by the safety policy: ${categories.join(", ")} ${where}.`, { headers }), safety: findings };
 }
 
 /** The findings a refusal carries, if it is a safety refusal. */

@@ -78,7 +78,10 @@ def error_from_body(status: Optional[int], headers: Mapping[str, str], body: Any
     if cls is RateLimitedError:
         return RateLimitedError(text, retry_after=_seconds(_header(headers, "retry-after")), code=code or "rate_limited", status=status, request_id=request_id)
     if cls is SafetyBlockedError:
-        categories = tuple(sorted(set(_CATEGORIES.findall(text))))
+        # The gateway names the categories in `x-iron-safety-categories`; a stream's error event has only the message.
+        listed = _header(headers, "x-iron-safety-categories")
+        found = [c.strip() for c in listed.split(",") if c.strip()] if listed else _CATEGORIES.findall(text)
+        categories = tuple(sorted(set(found)))
         return SafetyBlockedError(text, categories=categories, code=code, status=status, request_id=request_id)
     return cls(text, code=code, status=status, request_id=request_id)
 
