@@ -1,11 +1,13 @@
 #!/usr/bin/env node
 // Starts the whole local stack: mock provider, gateway (wrangler dev on embedded workerd storage),
-// D1 migrations, and demo data on first start. `npm start -- --fresh` starts from empty local state.
+// D1 migrations, demo data on first start, and the dashboard (built from dashboard/, served on its own port and
+// allowed by IRON_DASHBOARD_ORIGINS). `npm start -- --fresh` starts from empty local state; `--no-dashboard` skips it.
 import { spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { appendFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { startDashboardServer } from "../dashboard/scripts/serve.mjs";
 import { startMockProvider } from "../mock-provider/serve.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
@@ -17,6 +19,8 @@ const option = (name, fallback) => {
 };
 const port = Number(option("port", process.env.IRON_PORT ?? "8787"));
 const mockPort = Number(option("mock-port", process.env.IRON_MOCK_PORT ?? "8788"));
+const dashboardPort = Number(option("dashboard-port", process.env.IRON_DASHBOARD_PORT ?? "8789"));
+const withDashboard = !flag("no-dashboard");
 const env = { ...process.env, WRANGLER_SEND_METRICS: "false", CLOUDFLARE_CF_FETCH_ENABLED: "false" };
 const devVars = join(root, ".dev.vars");
 const demoEnv = join(root, ".iron", "demo.env");
@@ -37,24 +41,29 @@ if (!/^IRON_JWT_SECRET=/m.test(readFileSync(devVars, "utf8"))) {
   // Signs control-panel access tokens locally; added to an existing .dev.vars too.
   appendFileSync(devVars, `IRON_JWT_SECRET="${randomBytes(32).toString("base64url")}"\n`);
 }
+ensureDashboardOrigins();
 const admin = ensureLocalAdmin();
 const seedKey = /IRON_DEV_SEED_KEY="([^"]+)"/.exec(readFileSync(devVars, "utf8"))?.[1] ?? "";
 
 const migrate = spawnSync("wrangler", ["d1", "migrations", "apply", "DB", "--local"], { cwd: root, env, stdio: ["ignore", "inherit", "inherit"] });
 if (migrate.status !== 0) process.exit(migrate.status ?? 1);
 
+const dashboardBuilt = withDashboard && buildDashboard();
 const mock = await startMockProvider({ port: mockPort });
 console.log(`iron: mock provider on ${mock.url}`);
 
 const wrangler = spawn("wrangler", ["dev", "--port", String(port), "--ip", "127.0.0.1", "--show-interactive-dev-session=false"], { cwd: root, env, stdio: ["ignore", "inherit", "inherit"] });
+let dashboard = null;
 const stop = async () => {
   wrangler.kill("SIGTERM");
+  await dashboard?.close();
   await mock.dispose();
   process.exit(0);
 };
 process.on("SIGINT", stop);
 process.on("SIGTERM", stop);
 wrangler.on("exit", async (code) => {
+  await dashboard?.close();
   await mock.dispose();
   process.exit(code ?? 1);
 });
@@ -62,6 +71,7 @@ wrangler.on("exit", async (code) => {
 const gateway = `http://127.0.0.1:${port}`;
 await waitFor(`${gateway}/health`);
 const demo = await ensureDemo();
+if (dashboardBuilt) dashboard = await startDashboardServer({ port: dashboardPort, api: gateway }).catch((error) => (console.warn(`iron: dashboard not served: ${error.message}`), null));
 const adminCheck = await checkAdminLogin();
 const line = "─".repeat(72);
 console.log(`\n${line}\nIron Runtime is running (local, embedded storage; no Cloudflare account needed)\n`);
@@ -69,6 +79,7 @@ console.log(`  gateway (OpenAI/Anthropic compatible): ${gateway}/v1`);
 console.log(`  mock provider:                          ${mock.url}`);
 console.log(`  demo agent token ($5 budget):           ${demo.IRON_TOKEN}`);
 console.log(`  control panel API:                      ${gateway}/api/v1  (OpenAPI: ${gateway}/api/v1/openapi.json)`);
+if (dashboard) console.log(`  dashboard:                              ${dashboard.url}`);
 console.log(`  dashboard / CLI login:                  ${admin.email}  /  ${admin.password}${adminCheck}`);
 console.log(`  saved to .iron/demo.env (source it: set -a; . .iron/demo.env; set +a)\n`);
 console.log(`  curl ${gateway}/v1/chat/completions \\\n    -H "Authorization: Bearer $IRON_TOKEN" -H "content-type: application/json" \\\n    -d '{"model":"gpt-4o-mini","messages":[{"role":"user","content":"Hello"}]}'\n`);
@@ -115,6 +126,34 @@ async function ensureDemo() {
 function writeDemoEnv(values) {
   mkdirSync(dirname(demoEnv), { recursive: true });
   writeFileSync(demoEnv, Object.entries(values).map(([k, v]) => `${k}=${v}`).join("\n") + "\n", { mode: 0o600 });
+}
+
+// The dashboard is a browser app on its own origin: the control API answers it only if that origin is listed in
+// IRON_DASHBOARD_ORIGINS. Adds the local dashboard (and the Vite dev server, `npm run dev --prefix dashboard`) to the
+// local .dev.vars, keeping any origins already there.
+function ensureDashboardOrigins() {
+  const text = readFileSync(devVars, "utf8");
+  const current = /^IRON_DASHBOARD_ORIGINS="?([^"\n]*)"?\s*$/m.exec(text)?.[1] ?? "";
+  const origins = current.split(",").map((o) => o.trim()).filter(Boolean);
+  const wanted = [`http://127.0.0.1:${dashboardPort}`, `http://localhost:${dashboardPort}`, "http://127.0.0.1:5173"];
+  const missing = wanted.filter((o) => !origins.includes(o));
+  if (missing.length === 0) return;
+  const line = `IRON_DASHBOARD_ORIGINS="${[...origins, ...missing].join(",")}"`;
+  writeFileSync(devVars, /^IRON_DASHBOARD_ORIGINS=.*$/m.test(text) ? text.replace(/^IRON_DASHBOARD_ORIGINS=.*$/m, line) : `${text.replace(/\n*$/, "\n")}${line}\n`, { mode: 0o600 });
+}
+
+// Installs the dashboard's own dependencies on first use and builds it (about a second); a failure leaves the
+// gateway running without the dashboard.
+function buildDashboard() {
+  const dir = join(root, "dashboard");
+  const npm = (...a) => spawnSync("npm", [...a, "--prefix", dir], { cwd: root, env, stdio: ["ignore", "inherit", "inherit"] }).status === 0;
+  if (!existsSync(join(dir, "node_modules", ".package-lock.json")) && !npm("ci", "--no-audit", "--no-fund")) return warnNoDashboard("npm ci --prefix dashboard failed");
+  return npm("run", "build") || warnNoDashboard("npm run build --prefix dashboard failed");
+}
+
+function warnNoDashboard(why) {
+  console.warn(`iron: ${why}; starting without the dashboard`);
+  return false;
 }
 
 // The local control-panel admin: IRON_ADMIN_EMAIL / IRON_ADMIN_PASSWORD in .dev.vars (git-ignored), generated on

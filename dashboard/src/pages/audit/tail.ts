@@ -1,0 +1,20 @@
+import type { AuditRecord } from "../../api/types";
+
+/** Live tail: records arrive oldest first (after_seq); the table shows newest first, each seq once. */
+export function mergeTail(shown: readonly AuditRecord[], arrived: readonly AuditRecord[], cap = 500): AuditRecord[] {
+  const bySeq = new Map<number, AuditRecord>();
+  for (const r of shown) bySeq.set(r.seq, r);
+  for (const r of arrived) bySeq.set(r.seq, r);
+  return [...bySeq.values()].sort((a, b) => b.seq - a.seq).slice(0, cap);
+}
+
+/** The seq to poll after: the highest one seen (0 when none). */
+export function lastSeq(records: readonly AuditRecord[]): number {
+  return records.reduce((max, r) => Math.max(max, r.seq), 0);
+}
+
+/** "agent.create" → "agent create"; target as "agent agt_…". */
+export function describeTarget(r: AuditRecord): string {
+  if (r.target.type === null && r.target.id === null) return "—";
+  return [r.target.type, r.target.id].filter(Boolean).join(" ");
+}
