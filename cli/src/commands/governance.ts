@@ -12,11 +12,11 @@ export const GOVERNANCE_COMMANDS: readonly CommandSpec[] = [
   { words: ["limits", "history"], operationId: "listBudgetHistory", columns: ["id", "at", "target_type", "target_id", "source", "old_budget_usd", "new_budget_usd", "actor_id"], examples: ["iron limits history --target-id agt_123"] },
 
   { words: ["requests", "list"], operationId: "listBudgetRequests", columns: BUDGET_REQUEST_COLUMNS, aliases: { agent: "agent_id" }, examples: ["iron requests list --status pending"] },
-  { words: ["requests", "get"], operationId: "getBudgetRequest", args: ["id"], examples: ["iron requests get breq_123"] },
+  { words: ["requests", "get"], operationId: "getBudgetRequest", args: ["id"], examples: ["iron requests get brq_123"] },
   { words: ["requests", "create"], operationId: "createBudgetRequest", aliases: { agent: "agent_id", budget: "requested_budget_usd", reason: "justification" }, examples: ["iron requests create --agent agt_123 --budget 50 --reason 'bigger crawl'"] },
-  { words: ["requests", "approve"], operationId: "approveBudgetRequest", args: ["id"], aliases: { amount: "amount_usd" }, examples: ["iron requests approve breq_123", "iron requests approve breq_123 --amount 30 --notes 'half now'"] },
-  { words: ["requests", "reject"], operationId: "rejectBudgetRequest", args: ["id"], examples: ["iron requests reject breq_123 --notes 'not this quarter'"] },
-  { words: ["requests", "cancel"], operationId: "cancelBudgetRequest", args: ["id"], examples: ["iron requests cancel breq_123"] },
+  { words: ["requests", "approve"], operationId: "approveBudgetRequest", args: ["id"], aliases: { amount: "amount_usd" }, examples: ["iron requests approve brq_123", "iron requests approve brq_123 --amount 30 --notes 'half now'"] },
+  { words: ["requests", "reject"], operationId: "rejectBudgetRequest", args: ["id"], examples: ["iron requests reject brq_123 --notes 'not this quarter'"] },
+  { words: ["requests", "cancel"], operationId: "cancelBudgetRequest", args: ["id"], examples: ["iron requests cancel brq_123"] },
 
   { words: ["policies", "get"], operationId: "getAgentPolicy", args: ["id"], examples: ["iron policies get agt_123 -o yaml"] },
   { words: ["policies", "set"], operationId: "putAgentPolicy", args: ["id"], examples: ["iron policies set agt_123 --body @policy.json", "iron policies get agt_123 -o json | iron policies set agt_456 --body -"] },
