@@ -4,7 +4,7 @@ import { setBudget } from "./budget/set-budget";
 import { flushOutbox } from "./budget/flush";
 import { leaseView, openLease, refreshLease, reportUsage, returnLease } from "./budget/leases";
 import { lastOutboxSeq, outboxSize } from "./budget/outbox";
-import { poolByToken } from "./budget/pools";
+import { openLeases, poolByToken } from "./budget/pools";
 import { growSlice, rootCommitted, shrinkSlice, sliceIdleWait, wantedMicros } from "./budget/project-slice";
 import { reserve } from "./budget/reserve";
 import { BUDGET_DDL } from "./budget/schema";
@@ -108,6 +108,12 @@ export class AgentBudget extends DurableObject<Env> {
   lease(leaseTokenHash: string): LeaseView | null {
     const pool = poolByToken(this.sql, leaseTokenHash);
     return pool === null ? null : leaseView(this.sql, pool);
+  }
+
+  /** The open leases (SDK runs, runtimes, nested runs), newest first, at most 100: what the control API lists. */
+  async openLeases(agentId: string): Promise<LeaseView[]> {
+    await this.ensureConfig(agentId);
+    return openLeases(this.sql, 100).map((pool) => leaseView(this.sql, pool));
   }
 
   async snapshot(agentId: string): Promise<BudgetSnapshot | null> {

@@ -5,7 +5,6 @@ import { describeError, fieldProblem, isSessionOver } from "../src/api/errors";
 import { intervalFor, periodQuery } from "../src/components/period-picker";
 import { sortRows } from "../src/components/table";
 import { parseModels } from "../src/pages/agents/create-agent";
-import { leaseUsage } from "../src/pages/agents/agent-leases";
 import { describeTarget, lastSeq, mergeTail } from "../src/pages/audit/tail";
 import { verifyChain } from "../src/pages/audit/verify";
 import { parseLimit } from "../src/pages/limits/rate-limits-form";
@@ -100,15 +99,6 @@ describe("tables, audit tail and chain checks", () => {
     expect(ok).toMatchObject({ ok: true, checked: 15 });
     const broken = await verifyChain(() => Promise.resolve({ ok: false, first_break: { seq: 7, reason: "hash mismatch" }, checked: 7 }));
     expect(broken).toMatchObject({ ok: false, first_break: { seq: 7 } });
-  });
-
-  it("adds up spend per lease from request records", () => {
-    const uses = leaseUsage([
-      { lease_id: "lse_1", cost_usd: "0.100000", created_at: "2026-11-25T10:00:00Z" },
-      { lease_id: null, cost_usd: "5.000000", created_at: "2026-11-25T11:00:00Z" },
-      { lease_id: "lse_1", cost_usd: "0.050000", created_at: "2026-11-25T12:00:00Z" },
-    ]);
-    expect(uses).toEqual([{ id: "lse_1", requests: 2, micros: 150_000, last: "2026-11-25T12:00:00Z" }]);
   });
 });
 

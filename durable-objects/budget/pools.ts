@@ -56,6 +56,11 @@ export function openChildren(sql: SqlStorage, id: string): Pool[] {
 }
 
 /** Unspent headroom of a pool's open child leases (budget lent out and not yet spent or reserved). */
+/** Every open lease of the agent (any depth), newest first, at most `limit`. */
+export function openLeases(sql: SqlStorage, limit: number): Pool[] {
+  return sql.exec<PoolRow>(`SELECT ${COLUMNS} FROM pools WHERE parent_id IS NOT NULL AND state = 'open' ORDER BY created_at DESC LIMIT ?`, limit).toArray().map(toPool);
+}
+
 export function leasedOut(sql: SqlStorage, id: string): number {
   return sql
     .exec<{ n: number | null }>(

@@ -33,6 +33,7 @@ export const RESOURCE_COMMANDS: readonly CommandSpec[] = [
 
   { words: ["agents", "list"], operationId: "listAgents", columns: AGENT_COLUMNS, aliases: { owner: "owner_id", project: "project_id" }, examples: ["iron agents list --status active", "iron agents list -o json"] },
   { words: ["agents", "get"], operationId: "getAgent", args: ["id"], examples: ["iron agents get agt_123"] },
+  { words: ["agents", "leases"], operationId: "listAgentLeases", args: ["id"], columns: ["id", "parent_id", "granted_usd", "spent_usd", "remaining_usd", "expires_at"], examples: ["iron agents leases agt_123", "iron agents leases agt_123 -o json"] },
   {
     words: ["agents", "create"], operationId: "createAgent", secretFields: ["token"],
     aliases: { budget: "budget_usd", owner: "owner_id", project: "project_id", providers: "provider_ids", models: "allowed_models" },

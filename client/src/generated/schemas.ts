@@ -217,6 +217,23 @@ export type Agent = {
   token_created_at: string | null;
 };
 
+export type AgentLease = {
+  /** The lease id (lse_…); never its token. */
+  id: string;
+  /** The lease it was carved from (a nested run); null when lent by the agent's budget. */
+  parent_id: string | null;
+  /** USD as a decimal string with 6 decimals, e.g. "12.500000". */
+  granted_usd: string;
+  /** USD as a decimal string with 6 decimals, e.g. "12.500000". */
+  spent_usd: string;
+  /** Held by calls in flight on this lease. */
+  reserved_usd: string;
+  /** What the holder can still spend (nested leases lent out excluded). */
+  remaining_usd: string;
+  /** ISO-8601 UTC; the lease returns to the budget then unless refreshed. */
+  expires_at: string | null;
+};
+
 export type IssuedAgentToken = {
   agent_id: string;
   /** The new agent token (`ic_…`). Shown once; the previous one stopped working. */

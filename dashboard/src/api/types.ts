@@ -20,6 +20,7 @@ export type Me = C.Me;
 export type SessionAnswer = C.Session;
 export type AgentSummary = C.AgentSummary;
 export type AgentDetail = C.Agent;
+export type AgentLease = C.AgentLease;
 export type RateLimits = C.AgentRateLimits;
 export type BudgetStatusRow = C.AgentBudgetStatus;
 export type Provider = C.Provider;

@@ -24,6 +24,7 @@ export const cases: MatrixCases = {
     },
   },
   getAgent: onAgent(""),
+  listAgentLeases: onAgent("/leases"),
   updateAgent: onAgent("", { name: "matrix renamed", allowed_models: ["gpt-4o-mini"] }),
   deleteAgent: onAgent(""),
   regenerateAgentToken: onAgent("/token"),

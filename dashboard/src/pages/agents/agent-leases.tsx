@@ -1,54 +1,33 @@
 import { call } from "../../api/api";
-import type { AgentDetail } from "../../api/types";
+import type { AgentDetail, AgentLease as Lease } from "../../api/types";
 import { QueryView } from "../../components/feedback";
 import { Panel } from "../../components/page";
-import { formatRelative } from "../../format/dates";
-import { formatUsd, microsToUsd, usdToMicros } from "../../format/money";
+import { DataTable, type Column } from "../../components/table";
+import { formatDateTime, formatRelative } from "../../format/dates";
+import { formatUsd } from "../../format/money";
 import { formatInt } from "../../format/numbers";
 import { useQuery } from "../../state/query";
 
-interface LeaseUse {
-  readonly id: string;
-  readonly requests: number;
-  readonly micros: number;
-  readonly last: string;
-}
-
-/** Spend per lease among the given requests (leases the agent's recent calls spent from). */
-export function leaseUsage(requests: readonly { lease_id?: string | null; cost_usd: string; created_at: string }[]): LeaseUse[] {
-  const by = new Map<string, LeaseUse>();
-  for (const r of requests) {
-    if (r.lease_id === null || r.lease_id === undefined) continue;
-    const prev = by.get(r.lease_id) ?? { id: r.lease_id, requests: 0, micros: 0, last: r.created_at };
-    by.set(r.lease_id, { id: r.lease_id, requests: prev.requests + 1, micros: prev.micros + (usdToMicros(r.cost_usd) ?? 0), last: prev.last > r.created_at ? prev.last : r.created_at });
-  }
-  return [...by.values()].sort((a, b) => b.last.localeCompare(a.last));
-}
-
 /**
- * Leases: what the budget object reports (open leases, amount leased out) and, from the request log, the leases
- * the latest calls spent from. The control API has no list of leases, so closed leases without calls do not show.
+ * Leases: the agent's open leases (SDK runs, runtimes, nested runs) from its budget object — what each was granted,
+ * has spent and has left, and when it expires unless refreshed. Tokens are never shown (the API has none to show).
  */
 export function AgentLeases({ agent }: { agent: AgentDetail }) {
-  const q = useQuery(() => call("listRequests", { query: { agent_id: agent.id, limit: 100 } }), [agent.id]);
+  const q = useQuery(() => call("listAgentLeases", { params: { id: agent.id } }), [agent.id]);
+  const columns: Column<Lease>[] = [
+    { key: "id", label: "Lease", render: (l) => <><span class="mono">{l.id}</span>{l.parent_id !== null && <span class="sub">inside <span class="mono">{l.parent_id}</span></span>}</> },
+    { key: "granted", label: "Granted", sort: (l) => Number(l.granted_usd), render: (l) => formatUsd(l.granted_usd) },
+    { key: "spent", label: "Spent", sort: (l) => Number(l.spent_usd), render: (l) => formatUsd(l.spent_usd) },
+    { key: "left", label: "Left", sort: (l) => Number(l.remaining_usd), render: (l) => formatUsd(l.remaining_usd) },
+    { key: "expires", label: "Expires", sort: (l) => l.expires_at ?? "", render: (l) => (l.expires_at === null ? "—" : <span title={formatDateTime(l.expires_at)}>{formatRelative(l.expires_at)}</span>) },
+  ];
   return (
     <Panel title="Leases">
       <p>
         <strong>{formatInt(agent.open_leases)}</strong> open, <strong>{formatUsd(agent.leased_out_usd)}</strong> leased out of the budget.
       </p>
-      <QueryView query={q} empty={(p) => leaseUsage(p.data).length === 0} emptyText="None of the latest 100 calls spent from a lease.">
-        {(page) => (
-          <ul class="bars">
-            {leaseUsage(page.data).slice(0, 6).map((l) => (
-              <li key={l.id} style={{ gridTemplateColumns: "1fr max-content" }}>
-                <span class="name mono">{l.id}</span>
-                <span class="val">
-                  {formatUsd(microsToUsd(l.micros))} · {l.requests} calls · {formatRelative(l.last)}
-                </span>
-              </li>
-            ))}
-          </ul>
-        )}
+      <QueryView query={q}>
+        {(page) => <DataTable rows={page.data} columns={columns} rowKey={(l) => l.id} caption="Open leases, newest first." empty="No open lease." />}
       </QueryView>
     </Panel>
   );

@@ -3,6 +3,7 @@ import { activateAgentRoute } from "./activate-agent";
 import { createAgentRoute } from "./create-agent";
 import { deleteAgentRoute } from "./delete-agent";
 import { getAgentRoute } from "./get-agent";
+import { listAgentLeasesRoute } from "./list-agent-leases";
 import { listAgentsRoute } from "./list-agents";
 import { regenerateAgentTokenRoute } from "./regenerate-agent-token";
 import { revokeAgentTokenRoute } from "./revoke-agent-token";
@@ -14,6 +15,7 @@ export const agentsRoutes: readonly ControlRoute[] = [
   createAgentRoute,
   listAgentsRoute,
   getAgentRoute,
+  listAgentLeasesRoute,
   updateAgentRoute,
   deleteAgentRoute,
   regenerateAgentTokenRoute,
