@@ -20,7 +20,8 @@ const opt = (name, dflt) => (argv.includes(name) ? argv[argv.indexOf(name) + 1] 
 const ROUNDS = Number(opt("--rounds", 5));
 const TARGET_MS = Number(opt("--ms", 300)); // scanning time aimed at per measured request
 const DATA = resolve(opt("--data", join(root, "../shared/eval")));
-const OUT = opt("--out", join(root, "bench/results/safety.json"));
+const ONLY = opt("--only", "secrets,pii,injection").split(",");
+const OUT = opt("--out", join(root, ONLY.length === 3 ? "bench/results/safety.json" : `bench/results/safety-${ONLY.join("-")}.json`));
 
 // The Worker: POST a text (or {"texts": [...]} with ?json=1) to /scan?n=N; it scans it N times and returns a count.
 const safety = join(root, "src/safety");
@@ -31,7 +32,7 @@ import { secretDetectors } from "./secrets/index";
 import { piiDetectors } from "./pii/index";
 import { injectionDetectors } from "./injection/index";
 ${hasPipeline ? `import { scanText } from "./pipeline/scan-text";` : ""}
-const ALL = [...secretDetectors, ...piiDetectors, ...injectionDetectors];
+const ALL = [${ONLY.map((c) => ({ secrets: "...secretDetectors", pii: "...piiDetectors", injection: "...injectionDetectors" })[c]).join(", ")}];
 function run(n, out) {
   const lower = n.text.toLowerCase();
   for (const d of ALL) if (!d.keywords || d.keywords.length === 0 || d.keywords.some((k) => lower.includes(k))) out.push(...d.scan(n));
@@ -104,7 +105,7 @@ const post = async (c, n) => {
   return { ms: Number(process.hrtime.bigint() - t0) / 1e6, findings: out.findings };
 };
 const loadStart = os.loadavg();
-console.log(`safety scan in workerd (${hasPipeline ? "pipeline scanText" : "own normalise + prefilter + detectors"}); ${os.cpus().length} CPUs, load ${loadStart.map((l) => l.toFixed(2)).join(" ")}`);
+console.log(`safety scan in workerd (${hasPipeline ? "pipeline scanText" : "own normalise + prefilter + detectors"}; detectors: ${ONLY.join(", ")}); ${os.cpus().length} CPUs, load ${loadStart.map((l) => l.toFixed(2)).join(" ")}`);
 const results = [];
 try {
   for (const c of corpora) {
@@ -137,7 +138,7 @@ rows.forEach((r, k) => {
   console.log(r.map((c, i) => pad(c, widths[i], i > 0)).join("  "));
   if (k === 0) console.log(widths.map((w) => "-".repeat(w)).join("  "));
 });
-const report = { date: new Date().toISOString(), method: "outside timing: (request scanning n times − same request with n=0) / n / KB; KB = 1024 bytes UTF-8", scan: hasPipeline ? "pipeline scanText" : "own", rounds: ROUNDS, machine: { cpus: os.cpus().length, cpu: os.cpus()[0]?.model, node: process.version }, loadAvgStart: loadStart, loadAvgEnd: os.loadavg(), results };
+const report = { date: new Date().toISOString(), detectors: ONLY, method: "outside timing: (request scanning n times − same request with n=0) / n / KB; KB = 1024 bytes UTF-8", scan: hasPipeline ? "pipeline scanText" : "own", rounds: ROUNDS, machine: { cpus: os.cpus().length, cpu: os.cpus()[0]?.model, node: process.version }, loadAvgStart: loadStart, loadAvgEnd: os.loadavg(), results };
 mkdirSync(dirname(OUT), { recursive: true });
 writeFileSync(OUT, `${JSON.stringify(report, null, 2)}\n`);
 console.log(`\nload average at end ${os.loadavg().map((l) => l.toFixed(2)).join(" ")}; wrote ${OUT}`);

@@ -40,16 +40,20 @@ export function evalInjection(lib, rows, { root, dataFile, isDev, devRows, rerun
 
   const { report, source } = cvReport(root, dataFile, rerunCv);
   const oof = (m, extra) => fromCounts(m, extra);
+  const range = (r) => (r ? `detection ${r.map((x) => `${(100 * x).toFixed(1)}%`).join("–")} over ${report.perRepeat?.length ?? "?"} fold seeds` : "");
   return {
     evaluation: `classifier: ${report.method} (${source}); signatures scored directly`,
     threshold: report.threshold,
     detectors: {
       injection_signature: signatures,
-      injection_classifier: oof(report.stratified, { scoring: "out-of-fold (stratified CV)" }),
-      combined: oof(report.signaturesPlusClassifier, { scoring: "signatures + out-of-fold classifier" }),
+      injection_classifier: oof(report.stratified, { scoring: "out-of-fold (stratified CV, pooled over fold seeds)", note: range(report.range?.detection) }),
+      combined: oof(report.signaturesPlusClassifier, { scoring: "signatures + out-of-fold classifier", note: range(report.range?.combinedDetection) }),
       "classifier, unseen families": oof(report.groupedByFamily.atStratifiedThreshold, { scoring: report.groupedByFamily.method }),
     },
     crossFittedThreshold: report.stratifiedCrossFitted,
+    perRepeat: report.perRepeat,
+    background: report.background,
+    hyperparameters: report.hyperparameters,
   };
 }
 

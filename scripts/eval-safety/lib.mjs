@@ -11,12 +11,11 @@ export async function loadSafety(root) {
   const hasPipeline = existsSync(resolve(dir, "pipeline/scan-text.ts"));
   const contents = [
     `export { normalize } from "./normalize/normalize";`,
+    `export { inputHits } from "./normalize/keyword-gate";`,
     `export { secretDetectors } from "./secrets/index";`,
     `export { piiDetectors } from "./pii/index";`,
     `export { injectionDetectors } from "./injection/index";`,
-    `export { providerRules } from "./secrets/rules-providers";`,
-    `export { serviceRules } from "./secrets/rules-services";`,
-    `export { saasRules } from "./secrets/rules-saas";`,
+    `export { prefixRules, secretDetectorNames } from "./secrets/index";`,
     `export { loadInjectionModel } from "./injection/model";`,
     hasPipeline ? `export { scanText } from "./pipeline/scan-text";` : `export const scanText = undefined;`,
   ].join("\n");

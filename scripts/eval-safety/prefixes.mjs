@@ -20,6 +20,11 @@ export const PREFIXES = [
   "AGE-SECRET-KEY-1", "sha256~", "access-sandbox-", "access-production-", "access-development-", "tk-us-",
   "lmv1-", "sk-", "mfa.", "GOCSPX-", "ya29.",
   "_gitlab_session=", "sk_prod_", "webhook.office.com/", "https://discord.com/api/webhooks/", "EAA", "AAAAAAAAAAAAAAAAAAAAA",
+  // Added 2026-11-25 (same source: literal prefixes of gitleaks rules and vendor docs): Airtable PATs (pat + 14 + "."),
+  // Harness (pat. / sat.), Mapbox (pk. / sk.), Dropbox short-lived (sl.), Defined Networking, Slack legacy xoxo-,
+  // Groq, xAI, Replicate, LangSmith, Supabase, Tailscale, Figma, Netlify, Pinecone, Docker OATs, Stripe webhooks.
+  "pat", "pat.", "sat.", "pk.", "sk.", "sl.", "dnkey-", "xoxo-", "gsk_", "xai-", "r8_", "lsv2_", "sbp_", "tskey-",
+  "figd_", "nfp_", "pcsk_", "dckr_oat_", "whsec_",
 ];
 
 /** Kinds without a vendor prefix: never counted as prefixed, whatever the text contains. */

@@ -7,7 +7,7 @@ import { scanRaw } from "./lib.mjs";
 import { isPrefixedRow } from "./prefixes.mjs";
 
 export function evalSecrets(lib, rows) {
-  const prefixRuleNames = new Set([...lib.providerRules, ...lib.serviceRules, ...lib.saasRules].map((r) => r.name).concat("github_token"));
+  const prefixRuleNames = new Set(lib.prefixRules.map((r) => r.name).concat("github_token"));
   const found = rows.map((r) => scanRaw(lib, r.text, lib.secretDetectors));
   const names = rows.map((_, i) => new Set(found[i].map((f) => f.detector)));
   const gold = rows.map((r) => r.label === 1);
@@ -25,8 +25,10 @@ export function evalSecrets(lib, rows) {
   const byPrefixRules = names.map((s) => [...s].some((n) => prefixRuleNames.has(n)));
   const prefixRulesOnly = rowLevel(gold.filter((_, i) => prefixed[i] || !gold[i]), byPrefixRules.filter((_, i) => prefixed[i] || !gold[i]));
 
+  // Per rule / detector name (the prefixed and vendor-keyword rules run as two detectors but report their own names).
   const detectors = {};
-  for (const d of lib.secretDetectors) {
+  for (const name of lib.secretDetectorNames) {
+    const d = { name };
     if (detectors[d.name]) continue;
     const fires = names.map((s) => s.has(d.name));
     const tp = fires.filter((f, i) => f && gold[i]).length;

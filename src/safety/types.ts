@@ -23,8 +23,11 @@ export interface NormalizedText {
   readonly original: string;
   /** NFKC, invisible/zero-width characters removed, homoglyphs folded to ASCII where unambiguous. */
   readonly text: string;
-  /** `offsets[i]` = index in `original` of the character at `text[i]`; `offsets[text.length]` = original.length. */
-  readonly offsets: readonly number[];
+  /**
+   * `offsets[i]` = index in `original` of the character at `text[i]`; `offsets[text.length]` = original.length. An
+   * `Int32Array` from the normaliser (a shared identity view when nothing changed), so read-only by contract.
+   */
+  readonly offsets: ArrayLike<number>;
   /** Spans decoded from base64 / hex / URL-encoding, each scanned too; findings map back to the encoded span. */
   readonly decoded: readonly { readonly text: string; readonly start: number; readonly end: number; readonly encoding: "base64" | "hex" | "url" }[];
 }

@@ -18,6 +18,7 @@ export function loadInjectionModel(): InjectionModel {
   const bytes = Uint8Array.from(atob(modelJson.weights), (c) => c.charCodeAt(0));
   const q = new Int8Array(bytes.buffer);
   if (q.length !== modelJson.params.buckets) throw new Error("injection model: weight count does not match buckets");
+  if (modelJson.window % modelJson.stride !== 0) throw new Error("injection model: window is not a multiple of stride");
   cached = {
     params: modelJson.params,
     // The int8 weights are used as they are; the scorer multiplies the dot product by the scale once per window.

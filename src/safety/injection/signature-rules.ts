@@ -8,7 +8,7 @@
  * matching stays linear-ish on adversarial input.
  */
 
-import { lowerSameLength } from "./features";
+import { MORE_RULES } from "./signature-rules-more";
 
 export type InjectionFamily =
   | "instruction_override"
@@ -17,20 +17,19 @@ export type InjectionFamily =
   | "markup_injection"
   | "encoded_payload";
 
-export interface SignatureHit {
+export interface Rule {
   readonly label: InjectionFamily;
-  /** Offsets into the scanned (normalised) text. */
-  readonly start: number;
-  readonly end: number;
-  readonly confidence: number;
-}
-
-interface Rule {
-  readonly label: InjectionFamily;
-  /** Lower-case literals, one of which every match contains: a rule whose gate is absent is skipped (speed). */
+  /**
+   * Lower-case literals (≥ 2 characters), one of which EVERY match contains: the rule's regex runs only around their
+   * occurrences (`signature-scan.ts`). A match reaches at most 320 characters before or after that literal.
+   */
   readonly gate: readonly string[];
   readonly re: RegExp;
   readonly confidence: number;
+  /** Lower-case literals one of which every match ALSO contains: the rule runs only when one occurs in the text. */
+  readonly also?: readonly string[];
+  /** The match begins at a line start (`(?:^|\n)`): its region starts at the newline before the gate literal. */
+  readonly lineStart?: boolean;
 }
 
 const W = String.raw`(?:[^\s]+\s+)`; // one filler word
@@ -39,29 +38,32 @@ const OVERRIDE_VERB = String.raw`(?:ignore|disregard|forget|override|bypass|disc
 const PRIOR = String.raw`(?:previous|prior|preceding|above|earlier|foregoing|former|original|initial|old|all|any|your|system|developer|everything)`;
 const DIRECTIVES = String.raw`(?:instructions?|prompts?|directives?|rules|guidelines|guidance|commands?|context|programming|restrictions|constraints|guardrails|policies|safeguards|training|conversation)`;
 
-const RULES: readonly Rule[] = [
+const BASE_RULES: readonly Rule[] = [
   // --- instruction override ------------------------------------------------------------------------------------
   {
     label: "instruction_override",
     gate: ["ignor", "disregard", "forget", "override", "bypass", "discard", "abandon", "drop", "skip"],
+    also: ["instruction", "prompt", "directive", "rules", "guideline", "guidance", "command", "context", "programming", "restriction", "constraint", "guardrail", "policies", "safeguard", "training", "conversation"],
     re: new RegExp(String.raw`\b${OVERRIDE_VERB}\s+${W}{0,3}?${PRIOR}\b\s*${W}{0,3}?${DIRECTIVES}\b`, "giu"),
     confidence: 0.9,
   },
   {
     label: "instruction_override",
     gate: ["ignor", "disregard", "forget"],
-    re: /\b(?:ignore|disregard|forget)\s+(?:everything|all(?: of)? that|what)\s+(?:you(?:'ve| have)? (?:been|were) told|(?:i|we) (?:said|told you) (?:before|above|earlier))/giu,
+    also: ["told", "said", "instructed"],
+    re: /\b(?:ignore|disregard|forget)\s+(?:everything|all(?: of)? that|what)\s+(?:you(?:'ve| have)? (?:been|were) (?:told|instructed)|(?:i|we)(?:'ve| have)? (?:said|told you|instructed you) (?:before|above|earlier|previously))/giu,
     confidence: 0.85,
   },
   {
     label: "instruction_override",
     gate: ["follow", "obey"],
+    also: ["previous", "prior", "above", "original", "system"],
     re: /\b(?:do not|don't|stop) (?:follow(?:ing)?|obey(?:ing)?) (?:your|the|any) (?:previous|prior|above|original|system) (?:instructions|rules|prompt)\b/giu,
     confidence: 0.9,
   },
   {
     label: "instruction_override",
-    gate: ["instruction"],
+    gate: ["new instruction", "new system instruction", "updated instruction", "updated system instruction", "revised instruction", "revised system instruction"],
     re: /\b(?:new|updated|revised) (?:system )?instructions?\s*:\s*(?:you|ignore|from now|disregard|forget)/giu,
     confidence: 0.8,
   },
@@ -69,13 +71,13 @@ const RULES: readonly Rule[] = [
   {
     label: "instruction_override",
     gate: ["ignor", "oubli", "olvid", "esque", "vergiss", "vergessen"],
-    re: /\b(?:ignora|ignore[rz]?|ignoriere[n]?|ignorieren sie|oubliez|oublie|olvida|esquece|esqueça|vergiss|vergessen sie)\s+(?:\S+\s+){0,3}?(?:instrucciones|instructions|istruzioni|instruções|anweisungen|anleitungen|befehle|indicaciones|consignes)\s+(?:anteriores|précédentes|precedenti|previas|vorherigen|bisherigen|anteriori)\b/giu,
+    re: /\b(?:ignora|ignore[rz]?|ignoriere[n]?|ignorieren sie|oubliez|oublie|olvida|esquece|esqueça|vergiss|vergessen sie)\s+(?:\S+\s+){0,3}?(?:instrucciones|instructions|istruzioni|instruções|anweisungen|anleitungen|befehle|indicaciones|consignes)\s+(?:anteriores|précédentes|precedenti|previas|vorherigen|bisherigen|anteriori)\b|\b(?:ignoriere|ignorieren sie|vergiss|vergessen sie)\s+(?:alle\s+|die\s+)?(?:vorherigen|bisherigen|vorangegangenen|obigen|früheren)\s+(?:anweisungen|instruktionen|befehle|regeln)\b/giu,
     confidence: 0.9,
   },
   {
     label: "instruction_override",
-    gate: ["игнор", "забуд", "忽", "无视", "無視", "忘", "指示", "지시", "önceki"],
-    re: /(?:игнорируй(?:те)?|забудь(?:те)?)\s+(?:\S+\s+){0,2}?(?:предыдущие|прежние|все)\s+(?:\S+\s+){0,1}?инструкци|(?:忽略|无视|忽视|忘记|無視|忘記)(?:之前|以前|先前|上面|上述|前面|所有)(?:的|所有的)?(?:所有)?(?:指令|指示|说明|說明|提示)|前の指示を(?:無視|忘れ)|이전 지시(?:를|사항을)? (?:무시|잊)|önceki\S*\s+tal\S*mat\S*\s+(?:yok say|unut|görmezden)/giu,
+    gate: ["игнор", "забуд", "忽略", "忽视", "无视", "無視", "忘记", "忘記", "指示", "지시", "önceki"],
+    re: /(?:игнорируй(?:те)?|игнорировать|проигнорируй(?:те)?|забудь(?:те)?)\s+(?:\S+\s+){0,2}?(?:предыдущие|прежние|все)\s+(?:\S+\s+){0,1}?инструкци|(?:忽略|无视|忽视|忘记|無視|忘記)(?:之前|以前|先前|上面|上述|前面|所有)(?:的|所有的)?(?:所有)?(?:指令|指示|说明|說明|提示)|前の指示を(?:無視|忘れ)|이전 지시(?:를|사항을)? (?:무시|잊)|önceki\S*\s+tal\S*mat\S*\s+(?:yok say|unut|görmezden)/giu,
     confidence: 0.9,
   },
 
@@ -98,31 +100,34 @@ const RULES: readonly Rule[] = [
   },
   {
     label: "roleplay_jailbreak",
-    gate: ["mode"],
-    re: /\b(?:developer mode|dev mode|god mode|jailbreak mode|unrestricted mode|dude mode)\s+(?:enabled|activated|on|output)\b|\b(?:enable|activate|enter|act as .{0,20} with) (?:developer|dev|god|jailbreak) mode\b/giu,
+    gate: ["developer mode", "dev mode", "god mode", "jailbreak mode", "unrestricted mode", "dude mode"],
+    // Not "enable developer mode" / "developer mode enabled" alone: that is how phones and browsers are set up.
+    re: /\b(?:developer mode|dev mode|god mode|jailbreak mode|unrestricted mode|dude mode)\s+(?:output|response)\b|\b(?:jailbreak|unrestricted|dude) mode\s+(?:enabled|activated|on)\b|\b(?:enable|activate|enter) jailbreak mode\b|\b(?:act as|simulate|pretend to be) .{0,40} with (?:developer|dev|god|jailbreak) mode\b|\b(?:chatgpt|gpt-?\d?|ai|assistant|model|llm) with (?:developer|dev|god|jailbreak|dude) mode\b|\bfrom now on,?\s+(?:\S+\s+){0,3}?(?:developer|dev|god|jailbreak|dude) mode\b/giu,
     confidence: 0.9,
   },
   {
     label: "roleplay_jailbreak",
     gate: ["restriction", "filter", "guideline", "limit", "rule", "boundar", "censor"],
+    also: ["you are", "you're", "act as", "pretend", "roleplay as", "role-play as"],
     re: /\b(?:you are|you're|act as|pretend (?:to be|you are)|roleplay as|role-play as)\s+(?:now\s+)?(?:an?\s+)?(?:\S+\s+){0,6}?(?:(?:ai|model|chatbot|assistant|persona|character)\s+)?(?:with(?:out)?|that has|which has|who has)\s+(?:no|any)\s+(?:ethical|moral|content|safety)?\s*(?:restrictions|filters|guidelines|limits|limitations|rules|boundaries|censorship)\b/giu,
     confidence: 0.85,
   },
   {
     label: "roleplay_jailbreak",
-    gate: ["confines", "restrictions", "limitations", "rules", "shackles"],
+    gate: ["broken free", "freed from", "break free", "released from", "escaped"],
     re: /\b(?:broken free|freed from|break free of|released from|escaped) (?:of )?(?:the )?(?:typical )?(?:confines|restrictions|limitations|rules|shackles) (?:of|imposed|set)\b/giu,
     confidence: 0.85,
   },
   {
     label: "roleplay_jailbreak",
     gate: ["guideline", "polic", "restriction", "principle", "filter"],
+    also: ["ethical", "moral", "openai", "content"],
     re: /\b(?:does not|doesn't|do not|don't|will never|never) (?:have|has|follow|adhere to|abide by|care about) (?:any )?(?:ethical|moral|openai'?s?|content) (?:or moral )?(?:guidelines|policies|policy|restrictions|principles|filters)\b/giu,
     confidence: 0.85,
   },
   {
     label: "roleplay_jailbreak",
-    gate: ["character", "jailbr", "dan", "amoral", "machiavellian", "classic"],
+    gate: ["stay in character", "jailbroken", "anti-dan", "antidan", "[🔓jailbreak]", "[🔒classic]", "unfiltered and amoral", "intelligent and machiavellian"],
     re: /\b(?:stay in character|jailbroken|anti-?dan|\[🔓jailbreak\]|\[🔒classic\]|unfiltered and amoral|always intelligent and machiavellian)\b/giu,
     confidence: 0.85,
   },
@@ -131,12 +136,13 @@ const RULES: readonly Rule[] = [
   {
     label: "system_prompt_extraction",
     gate: ["prompt", "instruction", "message", "configuration", "directive"],
-    re: /\b(?:repeat|print|reveal|show|display|output|tell|give|share|leak|dump|recite|write out|spell out|list|disclose|what (?:is|are|were))\s+(?:me\s+)?(?:all\s+)?(?:of\s+)?(?:your|the|those)\s+(?:full\s+|entire\s+|exact\s+|complete\s+|verbatim\s+|original\s+|initial\s+|hidden\s+|secret\s+|internal\s+|current\s+)*(?:system|initial|original|hidden|secret|pre-?|internal|developer|base)\s*(?:prompt|instructions|message|configuration|directives)\b/giu,
+    also: ["system", "initial", "original", "hidden", "secret", "pre", "internal", "developer", "base"],
+    re: /\b(?:repeat|print|reveal|show|display|output|tell|give|share|leak|dump|recite|write out|spell out|list|disclose|see|view|access|what (?:is|are|were))\s+(?:me\s+)?(?:all\s+)?(?:of\s+)?(?:your|the|those)\s+(?:full\s+|entire\s+|exact\s+|complete\s+|verbatim\s+|original\s+|initial\s+|hidden\s+|secret\s+|internal\s+|current\s+)*(?:system|initial|original|hidden|secret|pre-?|internal|developer|base)\s*(?:prompt|instructions|message|configuration|directives)\b/giu,
     confidence: 0.9,
   },
   {
     label: "system_prompt_extraction",
-    gate: ["above", "before this", "instructions", "you are"],
+    gate: ["above", "before this", "what were", "starting with"],
     re: /\b(?:repeat|print|output|copy|recite)\s+(?:all\s+|everything\s+|the\s+)?(?:words|text|everything|content|instructions)\s+(?:\S+\s+){0,2}?(?:above|before this)\b|\bwhat were (?:those|your|the previous) instructions\b|\bstarting with ["']?you are\b/giu,
     confidence: 0.85,
   },
@@ -148,20 +154,20 @@ const RULES: readonly Rule[] = [
   {
     label: "system_prompt_extraction",
     gate: ["secret", "password", "passcode", "passphrase"],
-    re: /\bwhat(?:'s| is| was) (?:your|the) (?:secret(?: key| code| word| phrase| password)?|password|passcode|passphrase)\b|\b(?:tell me|reveal|disclose|give me|share|confirm|provide|print|show me|say|spell(?: out)?|output|leak|type out|write out)\b[^.?!\n]{0,30}?\b(?:your|the)\s+(?:secret(?:\s+(?:key|code|word|phrase|password))?|password|passcode|passphrase)\b/giu,
+    re: /\bwhat(?:'s| is| was) (?:your|the|our) (?:system |master )?(?:secret(?: key| code| word| phrase| password)?|password|passcode|passphrase)\b|\b(?:tell me|reveal|disclose|give me|share|confirm|provide|print|show me|say|spell(?: out)?|output|leak|type out|write out)\b[^.?!\n]{0,30}?\b(?:your|the)\s+(?:secret(?:\s+(?:key|code|word|phrase|password))?|password|passcode|passphrase)\b/giu,
     confidence: 0.8,
   },
   // The same question in the other languages the dev set covers: "your" + "secret key / password" + "what is".
   {
     label: "system_prompt_extraction",
     gate: ["clave", "contraseña", "mot de passe", "clé", "passwort", "schlüssel", "chiave", "password", "senha", "chave", "пароль", "ключ", "密码", "密钥", "パスワード", "秘密", "비밀", "şifre", "anahtar", "مفتاح", "كلمة", "कुंजी", "पासवर्ड", "গোপন", "পাসওয়ার্ড", "mật khẩu", "khóa", "kunci", "susi", "sandi"],
-    re: /\b(?:cuál|cual) es (?:tu|su) (?:clave secreta|contraseña)|\bquel(?:le)? est (?:votre|ton|ta) (?:clé secrète|mot de passe)|\bwas ist (?:dein|ihr) (?:geheimer schlüssel|passwort|geheimes passwort)|\bqual è (?:la tua|la sua) (?:chiave segreta|password)|\bqual (?:é|e) (?:a sua|a tua|o seu|o teu) (?:chave secreta|senha)|\b(?:какой|каков) (?:у (?:тебя|вас) |ваш |твой )?(?:секретный ключ|пароль)|(?:你|您)的(?:密码|密钥|秘密密钥)是什么|あなたの(?:パスワード|秘密鍵|秘密のキー)は(?:何|なん)|(?:당신의 )?(?:비밀 ?키|비밀번호)(?:는|가) (?:무엇|뭐)|(?:gizli anahtarınız|şifreniz) ne(?:dir)?|ما (?:هو|هي) (?:مفتاحك السري|كلمة (?:المرور|السر) الخاصة بك)|(?:आपकी|तुम्हारी) गुप्त कुंजी क्या|(?:आपका|तुम्हारा) पासवर्ड क्या|আপনার (?:গোপন কী|পাসওয়ার্ড) কী|(?:khóa bí mật|mật khẩu) của bạn là gì|\bapa (?:kunci rahasia|kata sandi) (?:anda|kamu)|\bano ang (?:iyong )?(?:sikretong susi|lihim na susi|password)/giu,
+    re: /\b(?:cuál|cual) es (?:tu|su|la) (?:clave secreta|contraseña)|\bquel(?:le)? est (?:votre|ton|ta) (?:clé secrète|mot de passe)|\bwas ist (?:dein|ihr) (?:geheimer schlüssel|passwort|geheimes passwort)|\bqual è (?:la tua|la sua) (?:chiave segreta|password)|\bqual (?:é|e) (?:a sua|a tua|o seu|o teu) (?:chave secreta|senha)|\b(?:какой|каков) (?:у (?:тебя|вас) |ваш |твой )?(?:секретный ключ|пароль)|(?:你|您)的(?:密码|密钥|秘密密钥)是什么|(?:あなたの|^|[\s。！？、])(?:パスワード|秘密鍵|秘密のキー)は(?:何|なん)|(?:당신의 )?(?:비밀 ?키|비밀번호)(?:는|가) (?:무엇|뭐)|(?:gizli anahtarınız|şifreniz) ne(?:dir)?|ما (?:هو|هي) (?:مفتاحك السري|كلمة (?:المرور|السر) الخاصة بك)|(?:आपकी|तुम्हारी) गुप्त कुंजी क्या|(?:आपका|तुम्हारा) पासवर्ड क्या|আপনার (?:গোপন কী|পাসওয়ার্ড) কী|(?:khóa bí mật|mật khẩu) của bạn là gì|\bapa (?:kunci rahasia|kata sandi) (?:anda|kamu)|\bano ang (?:iyong )?(?:sikretong susi|lihim na susi|password)/giu,
     confidence: 0.8,
   },
 
   {
     label: "system_prompt_extraction",
-    gate: ["instruction", "prompt", "told", "conversation"],
+    gate: ["your initial", "your original", "your first", "your starting", "your hidden", "your exact", "told before", "you were given", "system prompt", "me your"],
     re: /\b(?:what (?:are|were) your (?:initial|original|first|starting|hidden|exact) (?:instructions|prompt)|what were you told before|(?:repeat|recite|print|output) (?:the |all )?(?:instructions|everything) (?:you were given|in (?:the|your) system prompt)|(?:show|tell|give) me your (?:system )?prompt)\b/giu,
     confidence: 0.85,
   },
@@ -177,41 +183,11 @@ const RULES: readonly Rule[] = [
     // A forged role turn inside user/tool text: a new line that starts with a role name and then talks to the model.
     label: "markup_injection",
     gate: ["system", "assistant"],
+    also: ["you are now", "ignore", "new instructions", "from now on", "disregard", "forget"],
+    lineStart: true,
     re: /(?:^|\n)[ \t]*(?:#{1,3}[ \t]*)?(?:system|assistant)[ \t]*(?:message|prompt)?[ \t]*:[ \t]*(?:you are now|ignore|new instructions|from now on|disregard|forget)/giu,
     confidence: 0.85,
   },
 ];
 
-// Speed: matching runs on the lower-cased text with case-sensitive copies of the rules (flags "g", no "i"/"u"): the
-// case-insensitive Unicode mode makes V8 test every character against case-folding tables, and lower-casing once is
-// far cheaper. `lowerSameLength` keeps offsets valid (U+0130 would otherwise lower-case to two code units).
-const LOWER_RULES: readonly RegExp[] = RULES.map((r) => new RegExp(lowerPattern(r.re.source), "g"));
-
-/** Lower-cases a pattern's literals, leaving escapes (`\S`, `\W`, `\B`, `\D`) as they are. */
-function lowerPattern(source: string): string {
-  let out = "";
-  for (let i = 0; i < source.length; i++) {
-    const ch = source.charAt(i);
-    if (ch === "\\") {
-      out += ch + source.charAt(i + 1);
-      i++;
-    } else out += ch.toLowerCase();
-  }
-  return out;
-}
-
-/** Every signature match in `text` (normalised text, or a decoded span), in order of start offset. */
-export function signatureLabels(text: string): SignatureHit[] {
-  const hits: SignatureHit[] = [];
-  const lower = lowerSameLength(text);
-  for (let i = 0; i < RULES.length; i++) {
-    const rule = RULES[i];
-    const re = LOWER_RULES[i];
-    if (!rule || !re || !rule.gate.some((g) => lower.includes(g))) continue;
-    re.lastIndex = 0;
-    for (const m of lower.matchAll(re)) {
-      hits.push({ label: rule.label, start: m.index, end: m.index + m[0].length, confidence: rule.confidence });
-    }
-  }
-  return hits.sort((a, b) => a.start - b.start);
-}
+export const RULES: readonly Rule[] = [...BASE_RULES, ...MORE_RULES];

@@ -4,7 +4,7 @@
  * the ORIGINAL text because the normaliser removes those invisible characters before anything else sees them.
  */
 import type { Detector, Finding, NormalizedText } from "../types";
-import { signatureLabels } from "./signature-rules";
+import { signatureLabels } from "./signature-scan";
 import { toOriginalSpan } from "./spans";
 
 // Tag characters U+E0020–U+E007E mirror printable ASCII; a run of them is an instruction invisible to a human reader.
@@ -21,8 +21,11 @@ export const injectionSignatureDetector: Detector = {
     for (const span of input.decoded) {
       for (const hit of signatureLabels(span.text)) findings.push(finding(hit.label, span, hit.confidence));
     }
-    for (const m of input.original.matchAll(TAG_RUN)) {
-      findings.push(finding("encoded_payload", { start: m.index, end: m.index + m[0].length }, 0.95));
+    // Tag characters are astral (high surrogate U+DB40): the regex runs only when one is present.
+    if (input.original.includes("\udb40")) {
+      for (const m of input.original.matchAll(TAG_RUN)) {
+        findings.push(finding("encoded_payload", { start: m.index, end: m.index + m[0].length }, 0.95));
+      }
     }
     return findings;
   },

@@ -9,7 +9,14 @@ describe("normalize", () => {
   it("leaves ASCII unchanged with identity offsets", () => {
     const n = normalize("plain text");
     expect(n.text).toBe("plain text");
-    expect(n.offsets).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    expect(Array.from(n.offsets)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+  });
+
+  it("keeps text whose non-ASCII characters are all NFKC-stable as it is, with identity offsets", () => {
+    const original = "const a = b → c; // café — naïve 日本語";
+    const n = normalize(original);
+    expect(n.text).toBe(original);
+    expect(Array.from(n.offsets)).toEqual([...Array(original.length + 1).keys()]);
   });
 
   it("strips zero-width, soft hyphen, bidi, tag and variation-selector characters", () => {
@@ -23,7 +30,7 @@ describe("normalize", () => {
   it("applies NFKC, including length-changing expansions, and keeps offsets monotonic", () => {
     const n = normalize("ﬁle ＡＢＣ ①");
     expect(n.text).toBe("file ABC 1");
-    expect(n.offsets.slice(0, 2)).toEqual([0, 0]);
+    expect(Array.from(n.offsets).slice(0, 2)).toEqual([0, 0]);
     expect(toOriginalSpan(n, 1, 2)).toEqual({ start: 0, end: 1 });
   });
 

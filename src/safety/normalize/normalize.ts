@@ -39,11 +39,13 @@ function classify(c: number): number {
  * keeps the index of the original character it came from, so findings can be reported against the original.
  */
 export function normalize(original: string): NormalizedText {
-  // The common case is plain ASCII: nothing to normalise, identity offsets.
-  if (!NON_ASCII.test(original)) return withDecoded(original, original, identityOffsets(original.length + 1));
+  // The common case: ASCII, or ASCII plus characters that normalise to themselves (em dashes, arrows, accented letters
+  // in NFC, CJK…): nothing to do, identity offsets.
+  const first = original.search(NON_ASCII);
+  if (first === -1 || allStable(original, first)) return withDecoded(original, original, identityOffsets(original.length + 1));
   const n = original.length;
   // Written by index (NFKC may expand a character, so it can grow past n; trimmed at the end).
-  const offsets: number[] = new Array<number>(n + 1);
+  let offsets: Int32Array = new Int32Array(n + 17);
   let m = 0;
   let text = "";
   let confusable = false;
@@ -68,6 +70,7 @@ export function normalize(original: string): NormalizedText {
     if (runEnd > i && startsMark(original, runEnd)) runEnd--;
     if (runEnd > i) {
       text += original.slice(i, runEnd);
+      if (m + (runEnd - i) + 1 > offsets.length) offsets = grow(offsets, m + (runEnd - i) + 1);
       for (let k = i; k < runEnd; k++) offsets[m++] = k;
       i = runEnd;
     }
@@ -83,6 +86,7 @@ export function normalize(original: string): NormalizedText {
     let j = i + width;
     while (j < n && startsMark(original, j)) j += (original.codePointAt(j) ?? 0) > 0xffff ? 2 : 1;
     const nfkc = clusterNfkc(original, i, j);
+    if (m + nfkc.length + 1 > offsets.length) offsets = grow(offsets, m + nfkc.length + 1);
     for (let k = 0; k < nfkc.length; k++) {
       offsets[m++] = i;
       if (!confusable && foldHomoglyphUnit(nfkc.charCodeAt(k)) !== 0) confusable = true;
@@ -91,9 +95,23 @@ export function normalize(original: string): NormalizedText {
     i = j;
   }
   offsets[m++] = n;
-  offsets.length = m;
   if (confusable) text = foldWords(text);
-  return withDecoded(original, text, offsets);
+  return withDecoded(original, text, offsets.subarray(0, m));
+}
+
+/** True when every non-ASCII unit from `from` on is NFKC-stable, visible, not a mark and not a homoglyph. */
+function allStable(s: string, from: number): boolean {
+  for (let i = from; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x80 && classify(c) !== STABLE) return false;
+  }
+  return true;
+}
+
+function grow(a: Int32Array, need: number): Int32Array {
+  const b = new Int32Array(Math.max(need, a.length * 2));
+  b.set(a);
+  return b;
 }
 
 // NFKC of single BMP characters (the usual cluster: a full-width letter, a ligature, a curly quote's neighbours).
@@ -110,17 +128,14 @@ function clusterNfkc(s: string, i: number, j: number): string {
   return out;
 }
 
-// 0, 1, 2, … kept for copying: a slice of a packed integer array is a block copy, much cheaper than pushing each index.
-const IDENTITY_CACHE_MAX = 1 << 16;
-let identity: number[] = [];
-function identityOffsets(length: number): number[] {
-  if (length > IDENTITY_CACHE_MAX) return Array.from({ length }, (_, i) => i);
+// 0, 1, 2, … shared by every identity mapping: a text that needs no change gets a view of it, no copy.
+let identity = new Int32Array(0);
+function identityOffsets(length: number): Int32Array {
   if (identity.length < length) {
-    const grown = identity.slice();
-    for (let i = grown.length; i < Math.min(IDENTITY_CACHE_MAX, Math.max(length, 2 * grown.length)); i++) grown.push(i);
-    identity = grown;
+    identity = new Int32Array(Math.max(length, 2 * identity.length, 4096));
+    for (let i = 0; i < identity.length; i++) identity[i] = i;
   }
-  return identity.slice(0, length);
+  return identity.subarray(0, length);
 }
 
 /** True when a combining mark (not an invisible one, which is stripped instead) starts at `i`. */
@@ -188,7 +203,7 @@ function foldWords(text: string): string {
   return copied === 0 ? text : out + text.slice(copied);
 }
 
-function withDecoded(original: string, text: string, offsets: number[]): NormalizedText {
+function withDecoded(original: string, text: string, offsets: Int32Array): NormalizedText {
   const base: NormalizedText = { original, text, offsets, decoded: [] };
   const decoded = findEncodedSpans(text).map((d) => ({ ...d, ...toOriginalSpan(base, d.start, d.end) }));
   return { ...base, decoded };

@@ -30,15 +30,13 @@ export const paymentCardDetector: Detector = {
     const text = input.text;
     if (!/\d{4}/.test(text) && !/\d[ -]\d/.test(text)) return []; // cheap gate for the common digit-free case
     const findings: Finding[] = [];
-    let lower: string | undefined;
     for (const match of text.matchAll(CANDIDATE)) {
       const raw = match[0];
       if (!evenlyGrouped(raw)) continue;
       const digits = raw.replace(/[ -]/g, "");
       if (!luhnValid(digits) || !knownNetwork(digits)) continue;
       if (/^(\d)\1+$/.test(digits)) continue; // 0000 0000 0000 0000 passes Luhn; it is a placeholder
-      lower ??= text.toLowerCase();
-      const context = contextBefore(lower, match.index, CARD_WORDS);
+      const context = contextBefore(text, match.index, CARD_WORDS);
       if (digits.length < 13 && !context) continue;
       findings.push(piiFinding(input, "payment_card", "CARD", match.index, match.index + raw.length, context ? 0.99 : 0.95));
     }

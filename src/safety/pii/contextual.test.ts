@@ -13,6 +13,14 @@ describe("person names (context only)", () => {
     expect(names("Name: Toshimi Arata\nPhone: 1")).toEqual(["Toshimi Arata"]);
     expect(names("Please ask Mrs. Ada J. Lovelace")).toEqual(["Ada J. Lovelace"]);
   });
+  it("finds the cue wherever its anchor word sits (the cue is searched only around its keywords)", () => {
+    expect(names("Their account name is Maria Lopez.")).toEqual(["Maria Lopez"]);
+    expect(names("My partner's name is Kai Sato.")).toEqual(["Kai Sato"]);
+    expect(names("The new intern was called Priya Nair.")).toEqual(["Priya Nair"]);
+    expect(names("Best regards,\nJonas Berg")).toEqual([]); // "regards" is lower case: not the sign-off cue
+    expect(names("Kind Regards,\nJonas Berg")).toEqual(["Jonas Berg"]);
+    expect(names("a huMr. Smith")).toEqual([]); // "Mr" inside a word is not a title
+  });
   it("ignores capitalised words without a cue and generic salutations", () => {
     expect(names("Paris Hilton Hotel is near Main Station")).toEqual([]);
     expect(names("Dear Sir, the file is named config.json")).toEqual([]);
@@ -23,6 +31,10 @@ describe("street addresses (context only)", () => {
   it("finds number + street type, and cued lines with a digit", () => {
     expect(addresses("She lives at 123 Main Street, Apt 4B in town")).toContain("123 Main Street, Apt 4B");
     expect(addresses("Address: 9554 62 Rue Gafsa Apt. 981\nToronto")).toEqual(["9554 62 Rue Gafsa Apt. 981"]);
+  });
+  it("finds cued addresses at any of the cue words", () => {
+    expect(addresses("Please ship to 77 Rue de Rivoli, Paris.")).toEqual(["77 Rue de Rivoli, Paris"]);
+    expect(addresses("The office is at Kungsgatan 12 in Stockholm;")).toEqual(["Kungsgatan 12 in Stockholm"]);
   });
   it("ignores places without a number and numbers without a street", () => {
     expect(addresses("She lives at the end of the road in Paris.")).toEqual([]);

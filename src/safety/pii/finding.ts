@@ -18,16 +18,17 @@ export function piiFinding(
 }
 
 /**
- * True when one of `words` (lower-case) occurs in the `window` characters before `index`. Used as the "context
- * signal" that lets weak shapes (bare 9-digit SSNs, short national phone numbers, names) count as PII.
+ * True when one of `words` (lower-case) occurs, case-insensitively, in the `window` characters of `text` before
+ * `index`. Used as the "context signal" that lets weak shapes (bare 9-digit SSNs, short national phone numbers,
+ * names) count as PII. Only the window is lower-cased, never the whole text.
  */
-export function contextBefore(lowerText: string, index: number, words: readonly string[], window = 40): boolean {
-  const slice = lowerText.slice(Math.max(0, index - window), index);
+export function contextBefore(text: string, index: number, words: readonly string[], window = 40): boolean {
+  const slice = text.slice(Math.max(0, index - window), index).toLowerCase();
   return words.some((word) => slice.includes(word));
 }
 
 /** Same as `contextBefore`, looking at the `window` characters after `index`. */
-export function contextAfter(lowerText: string, index: number, words: readonly string[], window = 20): boolean {
-  const slice = lowerText.slice(index, index + window);
+export function contextAfter(text: string, index: number, words: readonly string[], window = 20): boolean {
+  const slice = text.slice(index, index + window).toLowerCase();
   return words.some((word) => slice.includes(word));
 }

@@ -5,7 +5,7 @@ const OCTET = "(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)";
 // Four valid octets, not embedded in a longer dotted number (OIDs, 1.2.3.4.5 version strings).
 const IPV4 = new RegExp(`(?<![\\d.])(?:${OCTET}\\.){3}${OCTET}(?![\\d]|\\.\\d)`, "g");
 // Hex groups and colons; shape rules are checked in code because a single IPv6 regex is unreadable.
-const IPV6_CANDIDATE = /(?<![\w:.])[0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){2,7}(?![\w:])/g;
+const IPV6_CANDIDATE = /(?<![\w:.])[0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){2,7}(?![\w:])/y;
 const VERSION_WORDS = ["version", "ver.", " v", "release", "build", "sdk", "@", "=="];
 
 /**
@@ -19,14 +19,19 @@ export const ipAddressDetector: Detector = {
     const text = input.text;
     const findings: Finding[] = [];
     if (/\d\.\d/.test(text)) {
-      const lower = text.toLowerCase();
       for (const match of text.matchAll(IPV4)) {
-        if (contextBefore(lower, match.index, VERSION_WORDS, 12)) continue;
+        if (contextBefore(text, match.index, VERSION_WORDS, 12)) continue;
         findings.push(piiFinding(input, "ip_address", "IP", match.index, match.index + match[0].length, 0.9));
       }
     }
     if (mayHoldIpv6(text)) {
-      for (const match of text.matchAll(IPV6_CANDIDATE)) {
+      let lastEnd = 0;
+      for (const at of ipv6Starts(text)) {
+        if (at < lastEnd) continue;
+        IPV6_CANDIDATE.lastIndex = at;
+        const match = IPV6_CANDIDATE.exec(text);
+        if (match === null) continue;
+        lastEnd = at + match[0].length;
         if (!validIpv6(match[0])) continue;
         findings.push(piiFinding(input, "ip_address", "IP", match.index, match.index + match[0].length, 0.9));
       }
@@ -45,6 +50,21 @@ function mayHoldIpv6(text: string): boolean {
     if (after === 58 || (isHexDigit(text.charCodeAt(i - 1)) && isHexDigit(after))) return true;
   }
   return false;
+}
+
+/**
+ * Where an IPv6 candidate can start, ascending: it has a second colon at most 5 characters after its first, and up to
+ * four hex digits before that first colon. Trying the sticky regex only there replaces a search from every position.
+ */
+function ipv6Starts(text: string): number[] {
+  const out: number[] = [];
+  for (let q = text.indexOf(":"); q !== -1; q = text.indexOf(":", q + 1)) {
+    const next = text.indexOf(":", q + 1);
+    if (next === -1) break;
+    if (next - q > 5) continue;
+    for (let k = Math.min(4, q); k >= 0; k--) if (out.length === 0 || (out[out.length - 1] ?? -1) < q - k) out.push(q - k);
+  }
+  return out;
 }
 
 function isHexDigit(c: number): boolean {

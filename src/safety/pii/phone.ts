@@ -25,16 +25,14 @@ export const phoneDetector: Detector = {
     const text = input.text;
     if (!/\d[\d ().-]{5}/.test(text)) return [];
     const findings: Finding[] = [];
-    let lower: string | undefined;
     for (const match of text.matchAll(CANDIDATE)) {
       const raw = match[0];
       // Checked here rather than as a regex lookbehind, which would be evaluated at every position of the text.
       if (/[\w+.\-/:]/.test(text.charAt(match.index - 1))) continue;
       const digits = raw.replace(/\D/g, "").length - extensionDigits(raw);
       if (digits < 7 || digits > 15 || DATE.test(raw) || looksLikeIpOrVersion(raw) || SSN_SHAPE.test(raw)) continue;
-      lower ??= text.toLowerCase();
       const end = match.index + raw.length;
-      const context = contextBefore(lower, match.index, BEFORE_WORDS, 40) || contextAfter(lower, end, AFTER_WORDS, 8);
+      const context = contextBefore(text, match.index, BEFORE_WORDS, 40) || contextAfter(text, end, AFTER_WORDS, 8);
       let confidence = 0;
       if (raw.startsWith("+") && digits >= 8) confidence = context ? 0.95 : 0.85;
       else if (NANP.test(raw)) confidence = context ? 0.95 : 0.8;

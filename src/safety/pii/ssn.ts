@@ -17,12 +17,10 @@ export const ssnDetector: Detector = {
     const text = input.text;
     if (!/\d{4}/.test(text)) return [];
     const findings: Finding[] = [];
-    let lower: string | undefined;
     for (const match of text.matchAll(CANDIDATE)) {
       const [raw, area = "", separator = "", group = "", serial = ""] = match;
       if (!validRanges(area, group, serial)) continue;
-      lower ??= text.toLowerCase();
-      const context = contextBefore(lower, match.index, SSN_WORDS, 50);
+      const context = contextBefore(text, match.index, SSN_WORDS, 50);
       if (separator !== "-" && !context) continue;
       findings.push(piiFinding(input, "us_ssn", "SSN", match.index, match.index + raw.length, context ? 0.99 : 0.85));
     }

@@ -5,9 +5,10 @@ import { scansDecodedItself } from "./detectors";
 
 /**
  * Every finding of `detectors` in `text`, with spans in the original text. The text is normalised once; a detector
- * with `keywords` runs only when one of them occurs in the lower-cased normalised text, so the common clean case
- * costs a normalisation and a few `includes`. Spans decoded from base64 / hex / URL-encoding are scanned too and
- * their findings cover the whole encoded span. Overlapping findings of one category are merged into one.
+ * with `keywords` runs only when one of them occurs in the normalised text (case-insensitively; the built-in secret
+ * and PII detectors gate themselves through the shared keyword pass in `normalize/keyword-gate.ts` instead, so the
+ * text is never lower-cased here for them). Spans decoded from base64 / hex / URL-encoding are scanned too and their
+ * findings cover the whole encoded span. Overlapping findings of one category are merged into one.
  */
 export function scanText(text: string, detectors: readonly Detector[]): Finding[] {
   if (text.length === 0 || detectors.length === 0) return [];
@@ -37,19 +38,36 @@ function runDetectors(input: NormalizedText, detectors: readonly Detector[], out
   for (const detector of detectors) {
     const keywords = detector.keywords;
     if (keywords !== undefined && keywords.length > 0) {
-      lower ??= input.text.toLowerCase();
-      if (!hasKeyword(lower, keywords)) continue;
+      // Keywords without letters (`@`) are looked up in the text as is; only a lettered one needs the lower-cased copy.
+      let hit = false;
+      for (const k of keywords) {
+        if (lettered(k)) {
+          lower ??= input.text.toLowerCase();
+          hit = lower.includes(k);
+        } else hit = input.text.includes(k);
+        if (hit) break;
+      }
+      if (!hit) continue;
     }
     for (const finding of detector.scan(input)) out.push(finding);
   }
 }
 
-function hasKeyword(lower: string, keywords: readonly string[]): boolean {
-  for (const k of keywords) if (lower.includes(k)) return true;
-  return false;
+const letteredCache = new Map<string, boolean>();
+function lettered(keyword: string): boolean {
+  let l = letteredCache.get(keyword);
+  if (l === undefined) {
+    l = /[a-z]/i.test(keyword);
+    letteredCache.set(keyword, l);
+  }
+  return l;
 }
 
-/** Per category, overlapping findings become one (the redactor's merge: the most confident wins, widened). */
+/**
+ * Per category, overlapping findings become one (the redactor's merge: the most confident wins, widened). The merge
+ * compares every finding with every kept one, so it runs per cluster of overlapping findings (a sweep by start), not
+ * over all of a long text's findings at once; findings of different clusters never touch, so the result is the same.
+ */
 function dedupe(findings: Finding[]): Finding[] {
   if (findings.length < 2) return findings;
   const byCategory = new Map<string, Finding[]>();
@@ -59,6 +77,23 @@ function dedupe(findings: Finding[]): Finding[] {
     else group.push(f);
   }
   const out: Finding[] = [];
-  for (const group of byCategory.values()) for (const f of mergeFindings(group)) out.push(f);
+  for (const group of byCategory.values()) {
+    group.sort((a, b) => a.start - b.start);
+    let cluster: Finding[] = [];
+    let clusterEnd = -1;
+    const flush = (): void => {
+      if (cluster.length === 1) {
+        const only = cluster[0];
+        if (only !== undefined && only.end > only.start) out.push(only);
+      } else if (cluster.length > 1) for (const f of mergeFindings(cluster)) out.push(f);
+      cluster = [];
+    };
+    for (const f of group) {
+      if (f.start >= clusterEnd) flush();
+      cluster.push(f);
+      clusterEnd = Math.max(clusterEnd, f.end);
+    }
+    flush();
+  }
   return out.sort((a, b) => a.start - b.start);
 }

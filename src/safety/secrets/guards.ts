@@ -4,7 +4,7 @@
  */
 
 const PLACEHOLDER_WORDS =
-  /x{4,}|\*{3,}|\.{3}|…|example|sample|placeholder|dummy|fake|redacted|changeme|change_me|your[_-]?|<[^>]*>|\$\{|\{\{|%\(|\[[a-z_ ]+\]|insert|replace|todo|^(?:null|none|true|false|undefined|password|secret|token)$/i;
+  /x{4,}|\*{3,}|#{4,}|\.{3}|\.\.$|…|example|sample|placeholder|dummy|fake|redacted|changeme|change_me|your[_-]?|<[^>]*>|\$\{|\{\{|%\(|\[[a-z0-9_ ]+\]|not[-_]?(?:a[-_]?)?real|insert|replace|todo|^(?:null|none|true|false|undefined|password|secret|token)$/i;
 const HASH_SHAPES = [
   /^[0-9a-f]{32}$/i, // md5
   /^[0-9a-f]{40}$/i, // sha1 / git commit
@@ -56,7 +56,18 @@ export function entropy(s: string): number {
  */
 export function isPlaceholder(value: string): boolean {
   if (PLACEHOLDER_WORDS.test(value)) return true;
-  return repetitive(value);
+  return repetitive(value) || repeatedGroups(value);
+}
+
+/** The same group of 3+ characters three times in a row between `-` / `_` (`1234-1234-1234`), checked linearly. */
+function repeatedGroups(value: string): boolean {
+  if (!value.includes("-") && !value.includes("_")) return false;
+  const groups = value.split(/[-_]/);
+  for (let i = 2; i < groups.length; i++) {
+    const g = groups[i] ?? "";
+    if (g.length >= 3 && g === groups[i - 1] && g === groups[i - 2]) return true;
+  }
+  return false;
 }
 
 const seen = new Uint8Array(128);
@@ -94,4 +105,24 @@ function repetitive(value: string): boolean {
 /** Hex digests and UUIDs: identifiers, not credentials, unless a strong keyword says otherwise. */
 export function isHashShaped(value: string): boolean {
   return HASH_SHAPES.some((re) => re.test(value));
+}
+
+// Published example values that scanners see everywhere (vendor docs, SDK samples): not anyone's secret.
+const KNOWN_EXAMPLES = new Set([
+  "hal+9ooo_da!sY", // NuGet docs, ClearTextPassword
+  "33f!!lloppa", // NuGet docs
+  "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", // AWS docs secret access key
+  "je7MtGbClwBF/2Zp9Utk/h3yCo8nvbEXAMPLEKEY", // AWS docs secret access key
+  // Google API keys from public SDK samples and docs (gitleaks' allowlist).
+  "AIzaSyabcdefghijklmnopqrstuvwxyz1234567", "AIzaSyAnLA7NfeLquW1tJFpx_eQCxoX-oo6YyIs", "AIzaSyCkEhVjf3pduRDt6d1yKOMitrUEke8agEM",
+  "AIzaSyDMAScliyLx7F0NPDEJi1QmyCgHIAODrlU", "AIzaSyD3asb-2pEZVqMkmL6M9N6nHZRR_znhrh0", "AIzayDNSXIbFmlXbIE6mCzDLQAqITYefhixbX4A",
+  "AIzaSyAdOS2zB6NCsk1pCdZ4-P6GBdi_UUPwX7c", "AIzaSyASWm6HmTMdYWpgMnjRBjxcQ9CKctWmLd4", "AIzaSyANUvH9H9BsUccjsu2pCmEkOPjjaXeDQgY",
+  "AIzaSyA5_iVawFQ8ABuTZNUdcwERLJv_a_p4wtM", "AIzaSyA4UrcGxgwQFTfaI3no3t7Lt1sjmdnP5sQ", "AIzaSyDSb51JiIcB6OJpwwMicseKRhhrOq1cS7g",
+  "AIzaSyBF2RrAIm4a0mO64EShQfqfd2AFnzAvvuU", "AIzaSyBcE-OOIbhjyR83gm4r2MFCu4MJmprNXsw", "AIzaSyB8qGxt4ec15vitgn44duC5ucxaOi4FmqE",
+  "AIzaSyA8vmApnrHNFE0bApF4hoZ11srVL_n0nvY",
+]);
+
+/** True for a value published as an example (see `KNOWN_EXAMPLES`). */
+export function isKnownExample(value: string): boolean {
+  return KNOWN_EXAMPLES.has(value);
 }

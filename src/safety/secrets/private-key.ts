@@ -16,7 +16,7 @@ export const privateKeyDetector: Detector = gatedDetector("private_key", ["priva
     const end = END.exec(text);
     const bodyEnd = end ? end.index : text.length;
     const body = text.slice(bodyStart, bodyEnd).trim();
-    if (body.length < 10) continue;
+    if (body.length < 10 || body.includes("${")) continue; // empty, or a template that builds one
     const confidence = /^[A-Za-z0-9+/=\s:,-]{60,}$/.test(body) ? 1 : 0.85;
     out.push({ start: m.index, end: end ? end.index + end[0].length : text.length, confidence, label: "PRIVATE_KEY" });
   }
