@@ -29,9 +29,16 @@ describe("login", () => {
     const [unknown, unknownMs] = await timed(() => login(env, { email: uniqueEmail("ghost"), password: "not the password!", ip: ip() }, TRAIL));
     const [gone] = await timed(() => login(env, { email: deleted.email, password: PASSWORD, ip: ip() }, TRAIL));
     const [huge, hugeMs] = await timed(() => login(env, { email: user.email, password: "x".repeat(100_000), ip: ip() }, TRAIL));
+    // What the caller is told is identical; only the audit record's target (never rendered) names a known account.
+    const audited = (r: unknown): unknown => (r as { auditTarget?: unknown }).auditTarget;
     for (const refusal of [wrong, unknown, gone, huge]) {
-      expect(refusal).toEqual({ kind: "control_refusal", code: "INVALID_CREDENTIALS", status: 401, message: "Invalid email or password." });
+      const told: Record<string, unknown> = { ...(refusal as object) };
+      delete told.auditTarget;
+      expect(told).toEqual({ kind: "control_refusal", code: "INVALID_CREDENTIALS", status: 401, message: "Invalid email or password." });
     }
+    expect([audited(wrong), audited(huge), audited(gone), audited(unknown)]).toEqual([
+      { type: "user", id: user.id }, { type: "user", id: user.id }, { type: "user", id: deleted.id }, undefined,
+    ]);
     // One scrypt verify (~100 ms here) dominates each; a path without it would take a few ms.
     const [, hashMs] = await timed(() => hashPassword("calibration password"));
     for (const ms of [wrongMs, unknownMs, hugeMs]) expect(ms).toBeGreaterThan(hashMs * 0.5);
