@@ -1,7 +1,8 @@
 // The dashboard end to end, in Debian's Chromium against a live local stack: first admin → provider → agent (token
 // shown once) → a real gateway call with the openai client → spend on the overview and the agent → a developer asks
-// for budget → the admin approves → a budget decrease needs confirmation → the audit log shows it all and verifies;
-// a session that ends keeps what was typed; a viewer sees no enabled write control anywhere.
+// for budget, seeing only their own agents (nothing left from the admin's session in the same tab) → the admin
+// approves → a budget decrease needs confirmation → the audit log shows it all and verifies; a session that ends
+// keeps what was typed; a `?api=` link to another server waits for a yes; a viewer sees no enabled write control.
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import OpenAI from "../../node_modules/openai/index.mjs";
@@ -41,6 +42,15 @@ test("the dashboard end to end", { timeout: 600_000 }, async (outer) => {
     await page().getByRole("button", { name: "Sign in", exact: true }).waitFor();
     assert.equal(await page().getByTestId("api-url").textContent(), h.stack.url);
     await shoot(h, "00-login");
+    // A link naming another server is not followed (nor remembered) without a yes.
+    const signInPage = page().url();
+    await h.page.goto(`${signInPage}&api=https://iron.attacker.example`);
+    assert.match(await page().getByTestId("api-confirm").textContent(), /points the dashboard at https:\/\/iron\.attacker\.example\. Only continue if you trust it\./);
+    assert.equal(await page().getByRole("button", { name: "Sign in", exact: true }).count(), 0);
+    await shoot(h, "00-login-api-confirm");
+    await page().getByRole("button", { name: /^Stay on / }).click();
+    assert.equal(await page().getByTestId("api-url").textContent(), h.stack.url);
+    assert.equal(page().url(), signInPage);
     await page().getByRole("tab", { name: "First-time setup" }).click();
     const form = page().locator('form[aria-label="First-time setup"]');
     await form.getByLabel("Setup token").fill("wrong-token");
@@ -138,9 +148,39 @@ test("the dashboard end to end", { timeout: 600_000 }, async (outer) => {
     await shoot(h, "08-safety");
   });
 
-  await t.test("the developer asks for more budget; a session that ends keeps the draft", async () => {
+  await t.test("the developer sees only their own agents, nothing left from the admin's session in the tab", async () => {
+    // An agent of the admin's, which the developer must never see.
+    const created = await page().evaluate(async (api) => {
+      const s = JSON.parse(localStorage.getItem("iron.session"));
+      const body = JSON.stringify({ name: "admin-only-agent", budget_usd: "1" });
+      return (await fetch(`${api}/api/v1/agents`, { method: "POST", headers: { authorization: `Bearer ${s.accessToken}`, "content-type": "application/json" }, body })).status;
+    }, h.stack.url);
+    assert.equal(created, 201);
+    const agentOptions = () => page().locator("select").evaluateAll((selects) => selects.filter((el) => /Agent/.test(el.labels?.[0]?.textContent ?? "")).flatMap((el) => [...el.options].map((o) => o.textContent)));
+    await open(h, "/budget-requests");
+    await page().locator("option", { hasText: "admin-only-agent" }).first().waitFor({ state: "attached" });
+    // Sign out and in as the developer in the same tab (no reload), then move around by the app's own links.
     await signOut(h);
-    await signIn(h, DEV.email, DEV.password);
+    await page().getByLabel("Email").fill(DEV.email);
+    await page().getByLabel("Password").fill(DEV.password);
+    await page().getByRole("button", { name: "Sign in", exact: true }).click();
+    await page().getByRole("heading", { name: "Overview", level: 1 }).waitFor();
+    const nav = page().getByRole("navigation", { name: "Main" });
+    await nav.getByRole("link", { name: "Budget requests" }).click();
+    await page().locator('form[aria-label="Ask for budget"] option', { hasText: "e2e-agent" }).waitFor({ state: "attached" });
+    const options = await agentOptions();
+    assert.ok(options.includes("e2e-agent"), `the developer's agent is offered: ${options}`);
+    assert.ok(!options.some((o) => o.includes("admin-only-agent")), `no agent of the admin's in the developer's lists: ${options}`);
+    await nav.getByRole("link", { name: "Agents" }).click();
+    await page().getByRole("cell", { name: /e2e-agent/ }).waitFor();
+    await settle(page());
+    assert.doesNotMatch(await page().locator("main").textContent(), /admin-only-agent/);
+    await nav.getByRole("link", { name: "Limits" }).click();
+    await page().locator("option", { hasText: "e2e-agent" }).first().waitFor({ state: "attached" });
+    assert.doesNotMatch(await page().locator("main").textContent(), /admin-only-agent/);
+  });
+
+  await t.test("the developer asks for more budget; a session that ends keeps the draft", async () => {
     await open(h, "/budget-requests");
     const form = page().locator('form[aria-label="Ask for budget"]');
     await form.getByLabel("Agent").selectOption(agentId);
@@ -171,7 +211,7 @@ test("the dashboard end to end", { timeout: 600_000 }, async (outer) => {
     await open(h, "/budget-requests");
     await page().getByRole("button", { name: "Approve" }).first().click();
     const dialog = page().locator("dialog[open]");
-    assert.equal(await dialog.getByLabel("Approved budget (USD)").inputValue(), "5.00");
+    assert.equal(await dialog.getByLabel("Approved budget (USD)").inputValue(), "5"); // exactly what was asked
     await dialog.getByLabel("Note (optional)").fill("Approved for the evaluation runs.");
     await dialog.getByRole("button", { name: "Approve" }).click();
     await page().getByText("No request is waiting.").waitFor();
@@ -197,7 +237,7 @@ test("the dashboard end to end", { timeout: 600_000 }, async (outer) => {
     await open(h, "/audit");
     await page().getByText("Chain verified: OK.").waitFor();
     const text = await page().locator("table").textContent();
-    for (const action of ["provider.create", "user.create", "agent.create", "budget_request.create", "budget_request.approve", "limit.set_agent_budget"]) assert.ok(text.includes(action), `audit shows ${action}`);
+    for (const action of ["auth.setup", "auth.login", "provider.create", "user.create", "agent.create", "budget_request.create", "budget_request.approve", "limit.set_agent_budget"]) assert.ok(text.includes(action), `audit shows ${action}`);
     await shoot(h, "12-audit");
     // Live tail: a change made elsewhere appears without a reload.
     const before = await page().locator("tbody tr").count();

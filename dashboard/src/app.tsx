@@ -1,4 +1,5 @@
 import { useEffect, useState } from "preact/hooks";
+import { proposedApi } from "./api/config";
 import { session } from "./api/session";
 import { RANK } from "./auth/roles";
 import { ErrorNote, Loading } from "./components/feedback";
@@ -51,7 +52,9 @@ export function App() {
   const s = useStore(session);
   const who = useStore(me);
   const [meError, setMeError] = useState<unknown>(null);
-  const isPublic = PUBLIC.has(loc.path);
+  // A `?api=` link to another server is confirmed on the sign-in screen first, signed in or not.
+  const proposed = useStore(proposedApi);
+  const isPublic = PUBLIC.has(loc.path) || proposed !== null;
 
   useEffect(() => {
     if (s === null && !isPublic) {
@@ -61,6 +64,12 @@ export function App() {
     }
   }, [s, isPublic, loc.path, loc.search]);
 
+  // Another person's session (signed in in another tab, adopted on refresh): reload who is signed in, which also
+  // unmounts every screen, so nothing loaded for the previous person stays on the page.
+  useEffect(() => {
+    if (s !== null && who !== null && who.id !== s.user.id) me.set(null);
+  }, [s, who]);
+
   useEffect(() => {
     if (s === null || who !== null) return;
     setMeError(null);
@@ -69,7 +78,7 @@ export function App() {
 
   if (isPublic) return <LoginPage />;
   if (s === null) return null;
-  if (who === null) return <div class="auth-page">{meError !== null ? <div class="auth-card"><ErrorNote error={meError} /></div> : <Loading what="Signing in" />}</div>;
+  if (who === null || who.id !== s.user.id) return <div class="auth-page">{meError !== null ? <div class="auth-card"><ErrorNote error={meError} /></div> : <Loading what="Signing in" />}</div>;
   return (
     <Shell who={who}>
       <Screen path={loc.path} />

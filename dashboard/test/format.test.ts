@@ -1,9 +1,25 @@
 import { describe, expect, it } from "vitest";
 import { formatBucket, formatDate, formatDateTime, formatDuration, formatRelative, localInputToIso } from "../src/format/dates";
-import { formatUsd, formatUsdCompact, microsToUsd, parseUsdInput, usdNumber, usdToMicros } from "../src/format/money";
+import { formatUsd, formatUsdCompact, microsToUsd, parseUsdInput, usdInputText, usdNumber, usdToMicros } from "../src/format/money";
+import { defaultApproval } from "../src/pages/budget-requests/decide";
 import { formatDaysLeft, formatInt, formatPercent, formatTokens } from "../src/format/numbers";
 
 describe("money", () => {
+  it("starts an approval from exactly the amount asked for, never rounded to cents", () => {
+    expect(usdInputText("5.000000")).toBe("5");
+    expect(usdInputText("12.500000")).toBe("12.5");
+    expect(usdInputText("100.000000")).toBe("100");
+    expect(usdInputText("0.000000")).toBe("0");
+    expect(usdInputText("0.001234")).toBe("0.001234");
+    expect(usdInputText("1234.567891")).toBe("1234.567891");
+    expect(usdInputText("oops")).toBe("oops");
+    const asked = defaultApproval({ requested_budget_usd: "25.129000" });
+    expect(asked).toEqual({ amount: "25.129", notes: "" });
+    // What is sent back on "Approve" is the amount asked for, to the micro-dollar.
+    expect(parseUsdInput(asked.amount)).toEqual({ ok: true, usd: "25.129000" });
+    expect(parseUsdInput(defaultApproval({ requested_budget_usd: "0.004999" }).amount)).toEqual({ ok: true, usd: "0.004999" });
+  });
+
   it("parses the API's 6-decimal strings into exact micro-dollars", () => {
     expect(usdToMicros("12.500000")).toBe(12_500_000);
     expect(usdToMicros("0.000001")).toBe(1);

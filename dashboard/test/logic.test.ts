@@ -2,10 +2,10 @@ import { describe, expect, it } from "vitest";
 import { ApiError } from "../../client/src/index";
 import { normalizeApiUrl, resolveApiUrl } from "../src/api/config";
 import { describeError, fieldProblem, isSessionOver } from "../src/api/errors";
-import { intervalFor, periodQuery } from "../src/components/period-picker";
-import { sortRows } from "../src/components/table";
+import { forPeriod, intervalFor, periodQuery } from "../src/components/period-picker";
+import { orderColumns, sortRows } from "../src/components/table";
 import { parseModels } from "../src/pages/agents/create-agent";
-import { describeTarget, lastSeq, mergeTail } from "../src/pages/audit/tail";
+import { createGenerations, describeTarget, lastSeq, mergeTail } from "../src/pages/audit/tail";
 import { verifyChain } from "../src/pages/audit/verify";
 import { parseLimit } from "../src/pages/limits/rate-limits-form";
 import { safeNext } from "../src/pages/login";
@@ -48,6 +48,15 @@ describe("form input", () => {
     expect(safeNext(null)).toBe("/");
   });
 
+  it("loads analytics only for a valid period (the picker shows the problem, once)", async () => {
+    let calls = 0;
+    const load = () => { calls += 1; return Promise.resolve("answer"); };
+    expect(await forPeriod(periodQuery({ period: "custom", from: "", to: "" }), load)).toBeNull();
+    expect(calls).toBe(0);
+    expect(await forPeriod(periodQuery({ period: "today", from: "", to: "" }), load)).toBe("answer");
+    expect(calls).toBe(1);
+  });
+
   it("turns a period choice into an analytics query, or says what is wrong", () => {
     expect(periodQuery({ period: "last-7-days", from: "", to: "" })).toEqual({ query: { period: "last-7-days" } });
     expect(periodQuery({ period: "custom", from: "", to: "" })).toEqual({ problem: "Pick both a start and an end for a custom period." });
@@ -59,13 +68,19 @@ describe("form input", () => {
     expect(intervalFor({ period: "custom", from: "2026-11-01T00:00", to: "2026-11-02T00:00" })).toBe("hour");
   });
 
-  it("finds the API server from ?api=, config.json, or the default", async () => {
+  it("finds the API server from config.json or the default; a ?api= link to another server waits for a yes", async () => {
     expect(normalizeApiUrl("https://iron.example.com/api/v1/")).toBe("https://iron.example.com");
     expect(normalizeApiUrl("ftp://x")).toBeNull();
     expect(normalizeApiUrl("not a url")).toBeNull();
-    expect(await resolveApiUrl("?api=http://127.0.0.1:9000", () => Promise.resolve({}))).toBe("http://127.0.0.1:9000");
-    expect(await resolveApiUrl("", () => Promise.resolve({ apiBaseUrl: "https://iron.example.com/" }))).toBe("https://iron.example.com");
-    expect(await resolveApiUrl("", () => Promise.reject(new Error("404")))).toBe("http://127.0.0.1:8787");
+    const config = () => Promise.resolve({ apiBaseUrl: "https://iron.example.com/" });
+    expect(await resolveApiUrl("", config)).toEqual({ url: "https://iron.example.com", proposed: null });
+    expect(await resolveApiUrl("", () => Promise.reject(new Error("404")))).toEqual({ url: "http://127.0.0.1:8787", proposed: null });
+    // Another server: not used (nor remembered) until confirmed on the sign-in screen.
+    expect(await resolveApiUrl("?api=https://evil.example", config)).toEqual({ url: "https://iron.example.com", proposed: "https://evil.example" });
+    expect(await resolveApiUrl("?api=http://127.0.0.1:9000", () => Promise.resolve({}))).toEqual({ url: "http://127.0.0.1:8787", proposed: "http://127.0.0.1:9000" });
+    // The deployment's own server, or a link that is not an address: nothing to ask.
+    expect(await resolveApiUrl("?api=https://iron.example.com/api/v1", config)).toEqual({ url: "https://iron.example.com", proposed: null });
+    expect(await resolveApiUrl("?api=javascript:alert(1)", config)).toEqual({ url: "https://iron.example.com", proposed: null });
   });
 });
 
@@ -77,6 +92,30 @@ describe("tables, audit tail and chain checks", () => {
     const col = { key: "n", label: "N", render: () => null, sort: (r: { n: number | null }) => r.n };
     expect(sortRows(rows, col, "ascending").map((r) => r.n)).toEqual([2, 10, null]);
     expect(sortRows(rows, col, "descending").map((r) => r.n)).toEqual([10, 2, null]);
+  });
+
+  it("puts a phone's key columns first, the rest after in their order", () => {
+    const col = (key: string) => ({ key, label: key, render: () => null });
+    const columns = ["seq", "at", "actor", "action", "target", "outcome", "details"].map(col);
+    const keys = (cs: readonly { key: string }[]) => cs.map((c) => c.key);
+    expect(keys(orderColumns(columns, ["action", "outcome", "target"], true))).toEqual(["action", "outcome", "target", "seq", "at", "actor", "details"]);
+    expect(keys(orderColumns(columns, ["action", "outcome", "target"], false))).toEqual(keys(columns));
+    expect(keys(orderColumns(columns, ["missing", "at"], true))).toEqual(["at", "seq", "actor", "action", "target", "outcome", "details"]);
+  });
+
+  it("ignores audit replies of an earlier filter: out-of-order pages and old tail polls", () => {
+    const gens = createGenerations();
+    const first = gens.next(); // filter A: first page on its way
+    const tailA = gens.current(); // a tail poll under A
+    const second = gens.next(); // filter B before A answered
+    expect(first.signal.aborted).toBe(true);
+    expect(tailA.signal.aborted).toBe(true);
+    expect(gens.isCurrent(first.gen)).toBe(false); // A's page, arriving late, is dropped
+    expect(gens.isCurrent(tailA.gen)).toBe(false); // so are A's tail rows
+    expect(gens.isCurrent(second.gen)).toBe(true);
+    const older = gens.current(); // "older records" under B add to B's list
+    expect(older.gen).toBe(second.gen);
+    expect(older.signal.aborted).toBe(false);
   });
 
   it("merges live records newest first, each once", () => {

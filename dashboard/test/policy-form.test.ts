@@ -1,7 +1,16 @@
 import { describe, expect, it } from "vitest";
-import { documentFromForm, formFromDocument } from "../src/pages/policies/policy-form";
+import { cleanForm, documentFromForm, formFromDocument } from "../src/pages/policies/policy-form";
 
 describe("the policy editor's form", () => {
+  it("reads a draft back safely: unknown actions and modes fall back to 'not set'", () => {
+    const form = cleanForm({ actions: { "input.pii": "redact", "output.secrets": "explode", extra: "block" }, modelsMode: "sometimes", models: 3 });
+    expect(form.actions["input.pii"]).toBe("redact");
+    expect(form.actions["output.secrets"]).toBe("");
+    expect(Object.keys(form.actions)).not.toContain("extra");
+    expect(form).toMatchObject({ modelsMode: "inherit", models: "" });
+    expect(cleanForm({ actions: null, modelsMode: "list", models: "gpt-4o" })).toMatchObject({ modelsMode: "list", models: "gpt-4o" });
+  });
+
   it("shows an empty policy as 'inherit' everywhere and saves it as an empty document", () => {
     const form = formFromDocument(null);
     expect(Object.values(form.actions).every((a) => a === "")).toBe(true);

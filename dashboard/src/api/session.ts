@@ -1,3 +1,5 @@
+import { claimDrafts } from "../state/draft";
+import { forgetNames } from "../state/name-cache";
 import { createStore } from "../state/store";
 import { readJson, writeJson } from "../state/storage";
 import type { Role, SessionAnswer } from "./types";
@@ -28,6 +30,23 @@ function load(): Session | null {
 }
 
 export const session = createStore<Session | null>(load());
+{
+  // A tab reopened on another person's stored session must not offer them this tab's drafts.
+  const initial = session.get();
+  if (initial !== null) claimDrafts(initial.user.id);
+}
+
+/**
+ * Every change of the session goes through here. When the person changes or signs out, what was loaded for the
+ * previous one goes: the name cache always, the drafts when someone else signs in (an expired session of the same
+ * person keeps them). The signed-in profile (`me`) follows in app.tsx, which reloads it for the new user.
+ */
+function setSession(next: Session | null): void {
+  const before = session.get()?.user.id ?? null;
+  session.set(next);
+  if ((next?.user.id ?? null) !== before) forgetNames();
+  if (next !== null) claimDrafts(next.user.id);
+}
 
 /** Why the user is on the sign-in screen, when it was not their own choice ("Your session expired …"). */
 export const sessionNotice = createStore<string | null>(null);
@@ -45,14 +64,14 @@ export function sessionFrom(answer: SessionAnswer): Session {
 export function saveSession(answer: SessionAnswer): Session {
   const next = sessionFrom(answer);
   writeJson("local", KEY, next);
-  session.set(next);
+  setSession(next);
   sessionNotice.set(null);
   return next;
 }
 
 export function clearSession(notice: string | null = null): void {
   writeJson("local", KEY, null);
-  session.set(null);
+  setSession(null);
   sessionNotice.set(notice);
 }
 
@@ -61,9 +80,9 @@ export function storedSession(): Session | null {
   return load();
 }
 
-/** Adopt another tab's newer session without writing it back. */
+/** Adopt another tab's newer session without writing it back (it may be another person's: see api.ts rotate). */
 export function adoptSession(next: Session): void {
-  session.set(next);
+  setSession(next);
 }
 
 /** True when the access token is gone or about to expire (refresh a little early: clocks drift). */

@@ -1,5 +1,6 @@
 import type { Period } from "../api/types";
 import { localInputToIso } from "../format/dates";
+import { Empty } from "./feedback";
 import { SelectField, TextField } from "./field";
 
 /** The analytics period: a named UTC period, or custom from/to (local date-times, sent as ISO-8601). */
@@ -39,6 +40,19 @@ export function periodQuery(v: PeriodValue): { query: PeriodQuery } | { problem:
   return { query: { period: "custom", from, to } };
 }
 
+/**
+ * An analytics load for the period: null, without calling, while a custom period is not valid yet — the picker
+ * says what is wrong, once, instead of every chart and card repeating it as an error.
+ */
+export function forPeriod<T>(pq: { query: PeriodQuery } | { problem: string }, load: (query: PeriodQuery) => Promise<T>): Promise<T | null> {
+  return "problem" in pq ? Promise.resolve(null) : load(pq.query);
+}
+
+/** What a chart or table shows while the custom period is incomplete or wrong (the picker says why). */
+export function NoPeriod() {
+  return <Empty>Pick a valid period.</Empty>;
+}
+
 /** Hourly buckets for a day or less, daily ones beyond. */
 export function intervalFor(v: PeriodValue): "hour" | "day" {
   if (v.period === "today" || v.period === "yesterday") return "hour";
@@ -48,6 +62,8 @@ export function intervalFor(v: PeriodValue): "hour" | "day" {
 }
 
 export function PeriodPicker({ value, onChange }: { value: PeriodValue; onChange: (next: PeriodValue) => void }) {
+  const pq = periodQuery(value);
+  const problem = "problem" in pq ? pq.problem : null;
   return (
     <div class="filters" data-read role="group" aria-label="Period">
       <SelectField label="Period" value={value.period} options={PERIODS} onValue={(p) => {
@@ -57,6 +73,9 @@ export function PeriodPicker({ value, onChange }: { value: PeriodValue; onChange
         <>
           <TextField label="From" type="datetime-local" value={value.from} onValue={(from) => { onChange({ ...value, from }); }} />
           <TextField label="To" type="datetime-local" value={value.to} onValue={(to) => { onChange({ ...value, to }); }} />
+          <span class="period-problem" role="status" data-testid="period-problem">
+            {problem}
+          </span>
         </>
       )}
     </div>

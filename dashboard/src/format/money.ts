@@ -73,6 +73,15 @@ export function parseUsdInput(text: string): UsdInput {
   return { ok: true, usd };
 }
 
+/**
+ * An API amount as a person types it, exact to the micro-dollar with trailing zeros trimmed ("12.500000" → "12.5",
+ * "5.000000" → "5", "0.001234" → "0.001234"): the default of an amount field, never rounded to cents.
+ */
+export function usdInputText(value: string): string {
+  const micros = usdToMicros(value);
+  return micros === null ? value : microsToUsd(micros).replace(/\.?0+$/, "");
+}
+
 /** Micro-dollars as a plain number of dollars, for charts (exact enough for drawing). */
 export function usdNumber(value: string): number {
   return (usdToMicros(value) ?? 0) / 1_000_000;

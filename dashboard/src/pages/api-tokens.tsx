@@ -48,7 +48,7 @@ export function ApiTokensPage() {
     { key: "used", label: "Last used", sort: (t) => t.last_used_at, render: (t) => (t.last_used_at === null ? <span class="muted">never</span> : formatRelative(t.last_used_at)) },
     { key: "expires", label: "Expires", sort: (t) => t.expires_at, render: (t) => (t.expires_at === null ? "never" : formatDate(t.expires_at)) },
     { key: "state", label: "State", sort: tokenState, render: (t) => <StatusBadge status={tokenState(t)} /> },
-    { key: "actions", label: "Actions", render: (t) => (t.revoked_at === null ? <Button small variant="danger" allowed={can("revokeApiToken")} onClick={() => { setRevoking(t); }}>Revoke</Button> : null) },
+    { key: "actions", label: "Actions", render: (t) => (t.revoked_at === null ? <Button small variant="danger" allowed={can("revokeApiToken")} onClick={() => { revoke.clear(); setRevoking(t); }}>Revoke</Button> : null) },
   ];
   return (
     <>
@@ -69,10 +69,10 @@ export function ApiTokensPage() {
         </form>
       </Panel>
       <Panel title="Your tokens">
-        <ErrorNote error={revoke.error} />
-        <QueryView query={list}>{(page) => <DataTable rows={page.data} columns={columns} rowKey={(t) => t.id} caption="Your API tokens, newest first (never the tokens themselves)." empty="No API token yet." />}</QueryView>
+        <QueryView query={list}>{(page) => <DataTable rows={page.data} columns={columns} rowKey={(t) => t.id} caption="Your API tokens, newest first (never the tokens themselves)." phoneFirst={["name", "state", "actions"]} empty="No API token yet." />}</QueryView>
       </Panel>
-      <ConfirmDialog open={revoking !== null} title={`Revoke ${revoking?.name ?? ""}?`} confirmLabel="Revoke token" danger busy={revoke.busy} onCancel={() => { setRevoking(null); }} onConfirm={() => revoking !== null && void revoke.run(() => call("revokeApiToken", { params: { id: revoking.id } }), () => { setRevoking(null); list.reload(); })}>
+      <ConfirmDialog open={revoking !== null} title={`Revoke ${revoking?.name ?? ""}?`} confirmLabel="Revoke token" danger busy={revoke.busy} onCancel={() => { revoke.clear(); setRevoking(null); }} onConfirm={() => revoking !== null && void revoke.run(() => call("revokeApiToken", { params: { id: revoking.id } }), () => { setRevoking(null); list.reload(); })}>
+        <ErrorNote error={revoke.error} />
         <p>It is refused from its very next use.</p>
       </ConfirmDialog>
     </>

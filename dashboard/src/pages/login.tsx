@@ -1,8 +1,8 @@
 import { useEffect, useState } from "preact/hooks";
-import { apiBaseUrl, call, setApiBaseUrl } from "../api/api";
-import { normalizeApiUrl, rememberApiUrl } from "../api/config";
+import { apiBaseUrl, call } from "../api/api";
+import { normalizeApiUrl, proposedApi, switchApiUrl } from "../api/config";
 import { errorCode } from "../api/errors";
-import { saveSession, sessionNotice } from "../api/session";
+import { saveSession, session, sessionNotice } from "../api/session";
 import { Button } from "../components/button";
 import { ErrorNote, Notice } from "../components/feedback";
 import { TextField } from "../components/field";
@@ -33,8 +33,7 @@ function ServerChoice() {
   const save = (e: Event) => {
     e.preventDefault();
     if (url === null) return;
-    rememberApiUrl(url);
-    setApiBaseUrl(url);
+    if (url !== apiBaseUrl()) switchApiUrl(url);
     setEditing(false);
   };
   return (
@@ -44,6 +43,40 @@ function ServerChoice() {
         Use this server
       </Button>
     </form>
+  );
+}
+
+/**
+ * A `?api=` link naming another server than the deployment's: nothing is sent there (no sign-in, no token) until
+ * the person says yes; no means the link's server is forgotten.
+ */
+function ConfirmServer({ url }: { url: string }) {
+  const [, setParams] = useSearch();
+  const signedIn = useStore(session) !== null;
+  const decide = (yes: boolean) => {
+    setParams({ api: null });
+    if (yes) switchApiUrl(url);
+    else proposedApi.set(null);
+  };
+  return (
+    <div class="notice warn" role="group" aria-label="Confirm the server" data-testid="api-confirm" data-read>
+      <p style={{ marginTop: 0 }}>
+        <strong>
+          This link points the dashboard at <code data-testid="api-proposed">{url}</code>. Only continue if you trust it.
+        </strong>
+      </p>
+      <p>
+        Your email, password and everything you do here would go to that server{signedIn ? ", and you would be signed out here" : ""}. Until you continue, the dashboard stays on <code>{apiBaseUrl()}</code>.
+      </p>
+      <div class="actions">
+        <button type="button" class="primary" onClick={() => { decide(true); }}>
+          Continue with this server
+        </button>
+        <button type="button" onClick={() => { decide(false); }}>
+          Stay on {apiBaseUrl()}
+        </button>
+      </div>
+    </div>
   );
 }
 
@@ -104,6 +137,7 @@ function Setup({ onDone }: { onDone: () => void }) {
 export function LoginPage() {
   const [params] = useSearch();
   const notice = useStore(sessionNotice);
+  const proposed = useStore(proposedApi);
   const [tab, setTab] = useState<"signin" | "setup">("signin");
   useEffect(() => {
     document.title = "Sign in · Iron Runtime";
@@ -119,17 +153,23 @@ export function LoginPage() {
         <p class="muted" style={{ marginTop: 0 }}>
           Control panel
         </p>
-        {notice !== null && <Notice kind="warn">{notice} What you typed is kept: you go back to it after signing in.</Notice>}
-        <div class="tabs" role="tablist" data-read>
-          <button type="button" role="tab" aria-selected={tab === "signin"} onClick={() => { setTab("signin"); }}>
-            Sign in
-          </button>
-          <button type="button" role="tab" aria-selected={tab === "setup"} onClick={() => { setTab("setup"); }}>
-            First-time setup
-          </button>
-        </div>
-        <div role="tabpanel">{tab === "signin" ? <SignIn onDone={done} /> : <Setup onDone={done} />}</div>
-        <ServerChoice />
+        {proposed !== null ? (
+          <ConfirmServer url={proposed} />
+        ) : (
+          <>
+            {notice !== null && <Notice kind="warn">{notice} Sign in again as the same person and you go back to what you typed.</Notice>}
+            <div class="tabs" role="tablist" data-read>
+              <button type="button" role="tab" aria-selected={tab === "signin"} onClick={() => { setTab("signin"); }}>
+                Sign in
+              </button>
+              <button type="button" role="tab" aria-selected={tab === "setup"} onClick={() => { setTab("setup"); }}>
+                First-time setup
+              </button>
+            </div>
+            <div role="tabpanel">{tab === "signin" ? <SignIn onDone={done} /> : <Setup onDone={done} />}</div>
+            <ServerChoice />
+          </>
+        )}
       </main>
     </div>
   );

@@ -62,7 +62,7 @@ export function SafetyPage() {
             const rows = data.events.filter((e) => (action === "" || e.finding.action === action) && (category === "" || e.finding.category === category));
             return (
               <>
-                <DataTable rows={rows} columns={columns} rowKey={(e) => e.key} caption={`Findings in the latest ${data.scanned} requests with findings.`} empty="No safety finding matches." />
+                <DataTable rows={rows} columns={columns} rowKey={(e) => e.key} caption={`Findings in the latest ${data.scanned} requests with findings.`} empty="No safety finding matches." phoneFirst={["category", "action", "agent", "at"]} />
                 {data.more && (
                   <div class="actions" data-read>
                     <Button onClick={() => { setPages(pages + 1); }} busy={q.loading}>

@@ -2,10 +2,13 @@ import { useCallback, useState } from "preact/hooks";
 import { readJson, writeJson } from "./storage";
 
 /**
- * Form input that survives a session expiry: kept in sessionStorage while typed, restored when the person signs in
- * again and lands back on the page, and removed once the form is sent. Never used for secrets (passwords, keys).
+ * Form input that survives a session expiry: kept in sessionStorage while typed, restored when the same person
+ * signs in again and lands back on the page, and removed once the form is sent, on sign-out, or when someone else
+ * signs in (claimDrafts). Never used for secrets (passwords, keys, tokens).
  */
 const PREFIX = "iron.draft.";
+/** Whose drafts this tab holds (a user id). */
+const OWNER = "iron.draft-owner";
 
 export function loadDraft<T extends object>(key: string, initial: T): T {
   const saved = readJson("session", PREFIX + key);
@@ -43,8 +46,20 @@ export function useDraft<T extends object>(key: string, initial: T): [T, (patch:
 export function clearDrafts(): void {
   try {
     const store = globalThis.sessionStorage;
-    for (const key of Object.keys(store)) if (key.startsWith(PREFIX)) store.removeItem(key);
+    for (const key of Object.keys(store)) if (key.startsWith(PREFIX) || key === OWNER) store.removeItem(key);
   } catch {
     /* no storage */
+  }
+}
+
+/**
+ * The drafts of this tab now belong to `userId`: kept when it is the person who typed them (a session that
+ * expired and was signed in again), dropped when someone else signs in.
+ */
+export function claimDrafts(userId: string): void {
+  const owner = readJson("session", OWNER);
+  if (owner !== userId) {
+    if (owner !== null) clearDrafts();
+    writeJson("session", OWNER, userId);
   }
 }

@@ -1,15 +1,19 @@
 import { useEffect, useState } from "preact/hooks";
 import { call } from "../api/api";
+import { session } from "../api/session";
 import type { Pagination } from "../api/types";
 import { me } from "./me";
+import { nameCache, type NameKind } from "./name-cache";
+
+export { forgetNames } from "./name-cache";
 
 /**
  * Names for ids in tables (agents, providers, users), loaded once per half minute and shared by every screen.
- * Users can be listed by admins only; others see user ids (and "you" for themselves).
+ * Users can be listed by admins only; others see user ids (and "you" for themselves). The cache is emptied
+ * whenever the signed-in person changes or signs out (api/session.ts), and an entry loaded under another
+ * person's session is never served.
  */
-type Kind = "agents" | "providers" | "users";
-
-const cache = new Map<Kind, { at: number; names: Promise<Map<string, string>> }>();
+type Kind = NameKind;
 
 /** Follows next_cursor through up to 10 pages of 100. */
 async function allPages<T>(page: (cursor: string | undefined) => Promise<{ data: readonly T[]; pagination: Pagination }>, name: (row: T) => [string, string]): Promise<Map<string, string>> {
@@ -32,16 +36,12 @@ function load(kind: Kind): Promise<Map<string, string>> {
 }
 
 export function names(kind: Kind): Promise<Map<string, string>> {
-  const hit = cache.get(kind);
-  if (hit !== undefined && Date.now() - hit.at < 30_000) return hit.names;
-  const entry = { at: Date.now(), names: load(kind).catch(() => new Map<string, string>()) };
-  cache.set(kind, entry);
+  const owner = session.get()?.user.id ?? null;
+  const hit = nameCache.get(kind);
+  if (hit !== undefined && hit.owner === owner && Date.now() - hit.at < 30_000) return hit.names;
+  const entry = { at: Date.now(), owner, names: load(kind).catch(() => new Map<string, string>()) };
+  nameCache.set(kind, entry);
   return entry.names;
-}
-
-export function forgetNames(kind?: Kind): void {
-  if (kind === undefined) cache.clear();
-  else cache.delete(kind);
 }
 
 export function useNames(kind: Kind): Map<string, string> {

@@ -75,7 +75,7 @@ export function AgentsPage() {
         <QueryView query={query}>
           {(data) => (
             <>
-              <DataTable rows={data.rows.filter((r) => risk === "" || r.budget?.risk_level === risk)} columns={columns} rowKey={(r) => r.agent.id} caption="Agents, newest first. Click a column heading to sort." empty="No agent matches." />
+              <DataTable rows={data.rows.filter((r) => risk === "" || r.budget?.risk_level === risk)} columns={columns} rowKey={(r) => r.agent.id} caption="Agents, newest first. Click a column heading to sort." empty="No agent matches." phoneFirst={["name", "gauge", "risk", "status"]} />
               {data.more && (
                 <div class="actions" data-read>
                   <Button onClick={() => { setPages(pages + 1); }} busy={query.loading}>

@@ -11,7 +11,7 @@ import { DataTable, type Column } from "../../components/table";
 import { formatDateTime, localInputToIso } from "../../format/dates";
 import { userLabel, useNames } from "../../state/lookups";
 import { useSearch } from "../../state/router";
-import { describeTarget, lastSeq, mergeTail } from "./tail";
+import { createGenerations, describeTarget, lastSeq, mergeTail } from "./tail";
 import { ChainStatus } from "./verify";
 
 type Outcome = AuditRecord["outcome"];
@@ -33,29 +33,37 @@ export function AuditPage() {
   const [state, setState] = useState<{ loading: boolean; error: unknown }>({ loading: true, error: null });
   const [live, setLive] = useState(true);
   const [fresh, setFresh] = useState<Set<number>>(new Set());
+  const [gens] = useState(createGenerations);
+  // The generation whose first page is on screen: the tail polls only then, after what that list holds.
+  const [shown, setShown] = useState(-1);
 
   const load = async (more: boolean) => {
+    const { gen, signal } = more ? gens.current() : gens.next();
     setState({ loading: true, error: null });
     try {
-      const page = await call("listAuditRecords", { query: { ...filters, limit: 50, ...(more && cursor !== null ? { cursor } : {}) } });
+      const page = await call("listAuditRecords", { query: { ...filters, limit: 50, ...(more && cursor !== null ? { cursor } : {}) }, signal });
+      if (!gens.isCurrent(gen)) return;
       setRecords((prev) => (more ? mergeTail(prev, page.data, 5000) : page.data.slice()));
       setCursor(page.pagination.next_cursor);
       setState({ loading: false, error: null });
+      if (!more) setShown(gen);
     } catch (error) {
-      setState({ loading: false, error });
+      if (gens.isCurrent(gen)) setState({ loading: false, error });
     }
   };
   useEffect(() => {
     void load(false);
   }, [key]);
+  useEffect(() => () => { gens.next(); }, []);
 
   useEffect(() => {
-    if (!live) return undefined;
+    if (!live || !gens.isCurrent(shown)) return undefined;
+    const { gen, signal } = gens.current();
     const timer = setInterval(() => {
       const after = lastSeq(records);
-      call("listAuditRecords", { query: { ...filters, limit: 100, after_seq: after } }).then(
+      call("listAuditRecords", { query: { ...filters, limit: 100, after_seq: after }, signal }).then(
         (page) => {
-          if (page.data.length === 0) return;
+          if (!gens.isCurrent(gen) || page.data.length === 0) return;
           setFresh(new Set(page.data.map((r) => r.seq)));
           setRecords((prev) => mergeTail(prev, page.data, 5000));
         },
@@ -63,7 +71,7 @@ export function AuditPage() {
       );
     }, 3000);
     return () => { clearInterval(timer); };
-  }, [live, key, records]);
+  }, [live, key, records, shown]);
 
   const columns: Column<AuditRecord>[] = [
     { key: "seq", label: "#", numeric: true, sort: (r) => r.seq, render: (r) => <span class={fresh.has(r.seq) ? "badge ok" : undefined}>{r.seq}</span> },
@@ -88,7 +96,7 @@ export function AuditPage() {
           <TextField label="Since" type="datetime-local" value={from} onValue={(v) => { setParams({ from: v }); }} />
         </div>
         <ErrorNote error={state.error} />
-        {state.loading && records.length === 0 ? <Loading /> : <DataTable rows={records} columns={columns} rowKey={(r) => String(r.seq)} caption="Audit records, newest first." empty="No record matches." />}
+        {state.loading && records.length === 0 ? <Loading /> : <DataTable rows={records} columns={columns} rowKey={(r) => String(r.seq)} caption="Audit records, newest first." phoneFirst={["action", "outcome", "target"]} empty="No record matches." />}
         {cursor !== null && (
           <div class="actions" data-read>
             <Button onClick={() => void load(true)} busy={state.loading}>

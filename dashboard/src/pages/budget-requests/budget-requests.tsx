@@ -1,4 +1,3 @@
-import { useState } from "preact/hooks";
 import { call } from "../../api/api";
 import type { BudgetRequest } from "../../api/types";
 import { useGate } from "../../auth/use-gate";
@@ -10,11 +9,12 @@ import { PageHeader, Panel } from "../../components/page";
 import { DataTable, type Column } from "../../components/table";
 import { formatDateTime } from "../../format/dates";
 import { formatUsd, usdNumber } from "../../format/money";
+import { useDraft } from "../../state/draft";
 import { userLabel, useNames } from "../../state/lookups";
 import { Link, useSearch } from "../../state/router";
 import { useQuery } from "../../state/query";
 import { CreateRequest } from "./create-request";
-import { Decide, type Decision } from "./decide";
+import { asDecisionKind, Decide, type Decision, type DecisionKind } from "./decide";
 
 type Status = BudgetRequest["status"];
 const STATUSES: readonly Status[] = ["pending", "approved", "rejected", "cancelled"];
@@ -28,8 +28,14 @@ export function BudgetRequestsPage() {
   const [params, setParams] = useSearch();
   const status = params.get("status") ?? "pending";
   const agent = params.get("agent") ?? "";
-  const [decision, setDecision] = useState<Decision | null>(null);
   const q = useQuery(() => call("listBudgetRequests", { query: { limit: 100, status: asStatus(status), ...(agent ? { agent_id: agent } : {}) } }), [status, agent]);
+  // The open decision is a draft too: after a session ends and the same person signs in again, it reopens with
+  // what they typed in it (decide.tsx).
+  const [open, setOpen, close] = useDraft("budget-decision", { kind: "", id: "" });
+  const decide = (kind: DecisionKind, request: BudgetRequest) => { setOpen({ kind, id: request.id }); };
+  const openKind = asDecisionKind(open.kind);
+  const openRequest = q.data?.data.find((r) => r.id === open.id && r.status === "pending");
+  const decision: Decision | null = openKind !== undefined && openRequest !== undefined ? { kind: openKind, request: openRequest } : null;
   const columns: Column<BudgetRequest>[] = [
     { key: "agent", label: "Agent", sort: (r) => agents.get(r.agent_id) ?? r.agent_id, render: (r) => <Link href={`/agents/${r.agent_id}`}>{agents.get(r.agent_id) ?? r.agent_id}</Link> },
     { key: "by", label: "Asked by", sort: (r) => userLabel(r.requester_id, users), render: (r) => <>{userLabel(r.requester_id, users)}<span class="sub">{formatDateTime(r.created_at)}</span></> },
@@ -42,9 +48,9 @@ export function BudgetRequestsPage() {
       render: (r) =>
         r.status !== "pending" ? null : (
           <div class="row">
-            <Button small variant="primary" allowed={can("approveBudgetRequest")} onClick={() => { setDecision({ kind: "approve", request: r }); }}>Approve</Button>
-            <Button small allowed={can("rejectBudgetRequest")} onClick={() => { setDecision({ kind: "reject", request: r }); }}>Reject</Button>
-            <Button small variant="ghost" allowed={can("cancelBudgetRequest") && (r.requester_id === me?.id || me?.effective_role === "admin")} onClick={() => { setDecision({ kind: "cancel", request: r }); }}>Cancel</Button>
+            <Button small variant="primary" allowed={can("approveBudgetRequest")} onClick={() => { decide("approve", r); }}>Approve</Button>
+            <Button small allowed={can("rejectBudgetRequest")} onClick={() => { decide("reject", r); }}>Reject</Button>
+            <Button small variant="ghost" allowed={can("cancelBudgetRequest") && (r.requester_id === me?.id || me?.effective_role === "admin")} onClick={() => { decide("cancel", r); }}>Cancel</Button>
           </div>
         ),
     },
@@ -59,10 +65,10 @@ export function BudgetRequestsPage() {
           <SelectField label="Agent" value={agent} onValue={(v) => { setParams({ agent: v }); }} options={[["", "All agents"], ...[...agents].map(([id, name]) => [id, name] as const)]} />
         </div>
         <QueryView query={q}>
-          {(page) => <DataTable rows={page.data} columns={columns} rowKey={(r) => r.id} caption="Budget requests, newest first." empty={status === "pending" ? "No request is waiting." : "No request matches."} />}
+          {(page) => <DataTable rows={page.data} columns={columns} rowKey={(r) => r.id} caption="Budget requests, newest first." phoneFirst={["agent", "actions", "amount", "status"]} empty={status === "pending" ? "No request is waiting." : "No request matches."} />}
         </QueryView>
       </Panel>
-      {decision !== null && <Decide decision={decision} onClose={() => { setDecision(null); }} onDone={() => { setDecision(null); q.reload(); }} />}
+      {decision !== null && <Decide key={`${decision.kind}-${decision.request.id}`} decision={decision} onClose={() => { close(); }} onDone={() => { close(); q.reload(); }} />}
     </>
   );
 }

@@ -40,7 +40,7 @@ export function LimitsPage() {
         {selected !== "" && <AgentLimitsPanel key={selected} agentId={selected} onChanged={q.reload} />}
       </Panel>
       <Panel title="All budgets">
-        <QueryView query={q}>{(page) => <DataTable rows={page.data} columns={columns} rowKey={(r) => r.agent_id} caption="Agent budgets from their budget objects." empty="No agent yet." initialSort={{ key: "gauge", dir: "descending" }} />}</QueryView>
+        <QueryView query={q}>{(page) => <DataTable rows={page.data} columns={columns} rowKey={(r) => r.agent_id} caption="Agent budgets from their budget objects." phoneFirst={["name", "remaining", "risk"]} empty="No agent yet." initialSort={{ key: "gauge", dir: "descending" }} />}</QueryView>
       </Panel>
     </>
   );

@@ -1,6 +1,7 @@
 import { useState } from "preact/hooks";
 import { call } from "../../api/api";
-import { PeriodPicker, periodQuery, type PeriodValue } from "../../components/period-picker";
+import { ErrorNote } from "../../components/feedback";
+import { forPeriod, PeriodPicker, periodQuery, type PeriodValue } from "../../components/period-picker";
 import { PageHeader, Panel, StatCard } from "../../components/page";
 import { formatUsd } from "../../format/money";
 import { formatInt, formatPercent } from "../../format/numbers";
@@ -13,18 +14,20 @@ import { RecentSafety } from "./recent-safety";
 
 export function Totals({ period }: { period: PeriodValue }) {
   const pq = periodQuery(period);
-  const q = useQuery(async () => {
-    if ("problem" in pq) throw new Error(pq.problem);
-    return call("getAnalyticsSpend", { query: pq.query });
-  }, [JSON.stringify(pq)]);
+  const q = useQuery(() => forPeriod(pq, (query) => call("getAnalyticsSpend", { query })), [JSON.stringify(pq)]);
   const t = q.data?.totals;
+  // Waiting: "…"; failed, or no valid period: "—" (the error is shown above the cards, the period's problem by its picker).
+  const none = q.data === null || (q.error !== null && q.error !== undefined) ? "—" : "…";
   return (
-    <div class="cards">
-      <StatCard label="Spend" value={t === undefined ? "…" : formatUsd(t.cost_usd)} sub="in the period" testId="total-spend" />
-      <StatCard label="Requests" value={t === undefined ? "…" : formatInt(t.requests)} sub={t === undefined ? "" : `${formatInt(t.errors)} errors`} />
-      <StatCard label="Success rate" value={t === undefined ? "…" : formatPercent(t.success_rate, "ratio")} />
-      <StatCard label="Tokens" value={t === undefined ? "…" : formatInt(t.tokens.total)} sub={t === undefined ? "" : `${formatInt(t.tokens.input)} in · ${formatInt(t.tokens.output)} out`} />
-    </div>
+    <>
+      <ErrorNote error={q.error} />
+      <div class="cards">
+        <StatCard label="Spend" value={t === undefined ? none : formatUsd(t.cost_usd)} sub="in the period" testId="total-spend" />
+        <StatCard label="Requests" value={t === undefined ? none : formatInt(t.requests)} sub={t === undefined ? "" : `${formatInt(t.errors)} errors`} />
+        <StatCard label="Success rate" value={t === undefined ? none : formatPercent(t.success_rate, "ratio")} />
+        <StatCard label="Tokens" value={t === undefined ? none : formatInt(t.tokens.total)} sub={t === undefined ? "" : `${formatInt(t.tokens.input)} in · ${formatInt(t.tokens.output)} out`} />
+      </div>
+    </>
   );
 }
 

@@ -31,6 +31,20 @@ export function formFromDocument(doc: PolicyBody | null): PolicyForm {
   return { actions, modelsMode: doc?.models === undefined ? "inherit" : allow === null ? "any" : "list", models: (allow ?? []).join(", ") };
 }
 
+/** A form read back from a draft (sessionStorage): every cell a known action or "", a known models mode. */
+export function cleanForm(value: { actions?: unknown; modelsMode?: unknown; models?: unknown }): PolicyForm {
+  const actions = cells();
+  const saved = typeof value.actions === "object" && value.actions !== null ? (value.actions as Record<string, unknown>) : {};
+  for (const d of DIRECTIONS) {
+    for (const c of CATEGORIES) {
+      const v = saved[`${d}.${c}`];
+      actions[`${d}.${c}`] = typeof v === "string" && isAction(v) ? v : "";
+    }
+  }
+  const mode = value.modelsMode === "any" || value.modelsMode === "list" ? value.modelsMode : "inherit";
+  return { actions, modelsMode: mode, models: typeof value.models === "string" ? value.models : "" };
+}
+
 export function documentFromForm(form: PolicyForm): PolicyBody {
   const safety: { input?: Partial<Record<Category, SafetyAction>>; output?: Partial<Record<Category, SafetyAction>> } = {};
   for (const d of DIRECTIONS) {

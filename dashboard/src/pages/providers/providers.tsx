@@ -56,7 +56,7 @@ export function ProvidersPage() {
       {adding && <AddProvider onClose={() => { setAdding(false); }} onAdded={() => { setAdding(false); changed(); }} />}
       <ErrorNote error={toggle.error} />
       <Panel>
-        <QueryView query={q}>{(page) => <DataTable rows={page.data} columns={columns} rowKey={(p) => p.id} caption="Providers, oldest first." empty="No provider yet. An admin adds one with its API key." />}</QueryView>
+        <QueryView query={q}>{(page) => <DataTable rows={page.data} columns={columns} rowKey={(p) => p.id} caption="Providers, oldest first." phoneFirst={["name", "actions", "status"]} empty="No provider yet. An admin adds one with its API key." />}</QueryView>
       </Panel>
       {rotating !== null && <RotateKey provider={rotating} onClose={() => { setRotating(null); }} onDone={() => { setRotating(null); changed(); }} />}
       {deleting !== null && <DeleteProvider provider={deleting} onClose={() => { setDeleting(null); }} onDone={() => { setDeleting(null); changed(); }} />}

@@ -2,7 +2,7 @@ import { call } from "../../api/api";
 import type { TimeseriesAnswer } from "../../api/types";
 import { TimeChart, type TimePointValue } from "../../charts/time-chart";
 import { QueryView } from "../../components/feedback";
-import { intervalFor, periodQuery, type PeriodValue } from "../../components/period-picker";
+import { forPeriod, intervalFor, NoPeriod, periodQuery, type PeriodValue } from "../../components/period-picker";
 import { formatUsdCompact, usdNumber } from "../../format/money";
 import { useQuery } from "../../state/query";
 
@@ -17,13 +17,11 @@ export function spendPoints(answer: TimeseriesAnswer): TimePointValue[] {
 export function SpendOverTime({ period, agentId, label = "Spend over time" }: { period: PeriodValue; agentId?: string; label?: string }) {
   const interval = intervalFor(period);
   const q = periodQuery(period);
-  const query = useQuery(async () => {
-    if ("problem" in q) throw new Error(q.problem);
-    return call("getAnalyticsTimeseries", { query: { ...q.query, interval, ...(agentId === undefined ? {} : { agent_id: agentId }) } });
-  }, [JSON.stringify(q), interval, agentId]);
+  const query = useQuery(() => forPeriod(q, (period) => call("getAnalyticsTimeseries", { query: { ...period, interval, ...(agentId === undefined ? {} : { agent_id: agentId }) } })), [JSON.stringify(q), interval, agentId]);
   return (
     <QueryView query={query}>
       {(answer) => {
+        if (answer === null) return <NoPeriod />;
         const points = spendPoints(answer);
         return points.length === 0 ? <div class="empty">No spend recorded in this period.</div> : <TimeChart points={points} interval={answer.interval} format={formatUsdCompact} label={label} />;
       }}

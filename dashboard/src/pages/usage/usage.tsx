@@ -1,5 +1,5 @@
 import { call } from "../../api/api";
-import { isPeriod, PeriodPicker, periodQuery, type PeriodValue } from "../../components/period-picker";
+import { forPeriod, isPeriod, NoPeriod, PeriodPicker, periodQuery, type PeriodValue } from "../../components/period-picker";
 import { PageHeader, Panel } from "../../components/page";
 import { SelectField } from "../../components/field";
 import { useSearch } from "../../state/router";
@@ -22,14 +22,8 @@ export function UsagePage() {
   const g = params.get("by");
   const by: Group = isGroup(g) ? g : "agent";
   const pq = periodQuery(period);
-  const spend = useQuery(async () => {
-    if ("problem" in pq) throw new Error(pq.problem);
-    return call("getAnalyticsSpend", { query: { ...pq.query, group_by: by } });
-  }, [JSON.stringify(pq), by]);
-  const models = useQuery(async () => {
-    if ("problem" in pq) throw new Error(pq.problem);
-    return call("getAnalyticsModelUsage", { query: pq.query });
-  }, [JSON.stringify(pq)]);
+  const spend = useQuery(() => forPeriod(pq, (query) => call("getAnalyticsSpend", { query: { ...query, group_by: by } })), [JSON.stringify(pq), by]);
+  const models = useQuery(() => forPeriod(pq, (query) => call("getAnalyticsModelUsage", { query })), [JSON.stringify(pq)]);
   return (
     <>
       <PageHeader title="Usage & forecast" lead="Gateway spend from the hourly usage rollups; forecast from each agent's last 7 days.">
@@ -49,11 +43,11 @@ export function UsagePage() {
       >
         <div class="stack">
           <SpendBreakdown period={period} by={by} limit={12} />
-          <QueryView query={spend}>{(answer) => <GroupTable groups={answer.groups} by={by} />}</QueryView>
+          <QueryView query={spend}>{(answer) => (answer === null ? null : <GroupTable groups={answer.groups} by={by} />)}</QueryView>
         </div>
       </Panel>
       <Panel title="Models">
-        <QueryView query={models}>{(answer) => <ModelTable rows={answer.models} />}</QueryView>
+        <QueryView query={models}>{(answer) => (answer === null ? <NoPeriod /> : <ModelTable rows={answer.models} />)}</QueryView>
       </Panel>
       <ForecastTable />
     </>

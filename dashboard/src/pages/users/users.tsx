@@ -10,11 +10,12 @@ import { PageHeader, Panel } from "../../components/page";
 import { SecretOnce } from "../../components/secret";
 import { DataTable, type Column } from "../../components/table";
 import { formatDate, formatRelative } from "../../format/dates";
+import { useDraft } from "../../state/draft";
 import { forgetNames } from "../../state/lookups";
 import { useSearch } from "../../state/router";
 import { useAction, useQuery } from "../../state/query";
 import { CreateUser } from "./create-user";
-import { UserDialog, type UserChange } from "./user-dialogs";
+import { asUserChangeKind, UserDialog, type UserChange, type UserChangeKind } from "./user-dialogs";
 
 const ROLES: readonly (readonly [Role, string])[] = [["admin", "Admin"], ["user", "User (developer)"], ["viewer", "Viewer (read-only)"]];
 const asRole = (v: string | null): Role | undefined => ROLES.find(([r]) => r === v)?.[0];
@@ -24,13 +25,18 @@ const asStatus = (v: string | null): User["status"] | undefined => (v === "activ
 export function UsersPage() {
   const { can, me } = useGate();
   const [params, setParams] = useSearch();
-  const [change, setChange] = useState<UserChange | null>(null);
+  // The open dialog is a draft: after a session ends and the same person signs in again, it reopens as it was.
+  const [open, setOpen, close] = useDraft("user-change", { kind: "", id: "" });
   const [secret, setSecret] = useState<{ email: string; password: string } | null>(null);
   const activate = useAction();
   const q = params.get("q") ?? "";
   const role = params.get("role") ?? "";
   const status = params.get("status") ?? "";
   const list = useQuery(() => call("listUsers", { query: { limit: 100, ...(q ? { q } : {}), role: asRole(role), status: asStatus(status) } }), [q, role, status]);
+  const setChange = (kind: UserChangeKind, user: User) => { setOpen({ kind, id: user.id }); };
+  const openKind = asUserChangeKind(open.kind);
+  const openUser = list.data?.data.find((u) => u.id === open.id && u.status !== "deleted");
+  const change: UserChange | null = openKind !== undefined && openUser !== undefined ? { kind: openKind, user: openUser } : null;
   const changed = () => {
     forgetNames("users");
     list.reload();
@@ -49,14 +55,14 @@ export function UsersPage() {
       render: (u) =>
         u.status === "deleted" ? null : (
           <div class="row">
-            <Button small allowed={can("changeUserRole") && !self(u)} onClick={() => { setChange({ kind: "role", user: u }); }}>Role</Button>
+            <Button small allowed={can("changeUserRole") && !self(u)} onClick={() => { setChange("role", u); }}>Role</Button>
             {u.status === "active" ? (
-              <Button small allowed={can("suspendUser") && !self(u)} onClick={() => { setChange({ kind: "suspend", user: u }); }}>Suspend</Button>
+              <Button small allowed={can("suspendUser") && !self(u)} onClick={() => { setChange("suspend", u); }}>Suspend</Button>
             ) : (
               <Button small allowed={can("activateUser")} onClick={() => void activate.run(() => call("activateUser", { params: { id: u.id } }), changed)}>Activate</Button>
             )}
-            <Button small allowed={can("resetUserPassword")} onClick={() => { setChange({ kind: "reset", user: u }); }}>Reset password</Button>
-            <Button small variant="danger" allowed={can("deleteUser") && !self(u)} onClick={() => { setChange({ kind: "delete", user: u }); }}>Delete</Button>
+            <Button small allowed={can("resetUserPassword")} onClick={() => { setChange("reset", u); }}>Reset password</Button>
+            <Button small variant="danger" allowed={can("deleteUser") && !self(u)} onClick={() => { setChange("delete", u); }}>Delete</Button>
           </div>
         ),
     },
@@ -73,9 +79,9 @@ export function UsersPage() {
           <SelectField label="Role" value={role} onValue={(v) => { setParams({ role: v }); }} options={[["", "Any"], ...ROLES]} />
           <SelectField label="Status" value={status} onValue={(v) => { setParams({ status: v }); }} options={[["", "Active and suspended"], ["active", "Active"], ["suspended", "Suspended"], ["deleted", "Deleted"]]} />
         </div>
-        <QueryView query={list}>{(page) => <DataTable rows={page.data} columns={columns} rowKey={(u) => u.id} caption="Accounts, newest first." empty="No account matches." />}</QueryView>
+        <QueryView query={list}>{(page) => <DataTable rows={page.data} columns={columns} rowKey={(u) => u.id} caption="Accounts, newest first." phoneFirst={["email", "actions", "status"]} empty="No account matches." />}</QueryView>
       </Panel>
-      {change !== null && <UserDialog change={change} roles={ROLES} onClose={() => { setChange(null); }} onDone={(password) => { const email = change.user.email; setChange(null); changed(); if (password !== undefined) setSecret({ email, password }); }} />}
+      {change !== null && <UserDialog key={`${change.kind}-${change.user.id}`} change={change} roles={ROLES} onClose={() => { close(); }} onDone={(password) => { const email = change.user.email; close(); changed(); if (password !== undefined) setSecret({ email, password }); }} />}
     </>
   );
 }
