@@ -1,16 +1,11 @@
+import type { ApiErrorInit } from "../../../client/src/index";
 /**
  * Errors shown in words. The control API answers `{"error":{code,message,fields?,details?}}`; the typed client
  * turns that into an ApiError. Each stable code gets a sentence a person can act on; the API's own message
  * follows it when it says more.
  */
-export interface ApiErrorLike {
-  readonly status: number;
-  readonly code: string;
-  readonly message: string;
-  readonly fields?: Readonly<Record<string, string>> | undefined;
-  readonly details?: Readonly<Record<string, unknown>> | undefined;
-  readonly requestId?: string | undefined;
-}
+/** An ApiError's fields (the client's own type), checked by shape so errors from any client instance qualify. */
+export type ApiErrorLike = ApiErrorInit;
 
 export function isApiError(value: unknown): value is ApiErrorLike {
   if (typeof value !== "object" || value === null) return false;
