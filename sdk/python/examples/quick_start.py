@@ -23,20 +23,27 @@ def answer(question: str) -> str:
 
 
 def main() -> None:
-    print("answer:", answer("What is a budget lease?"))
+    try:
+        print("answer:", answer("What is a budget lease?"))
+    except BudgetExceededError as error:  # e.g. the agent's budget has nothing left to lend this run
+        print(f"no answer: {error}")
 
     # The same run also works with the official clients, constructed inside the run:
     #     client = openai.OpenAI()            # base_url and api_key now point at the gateway, on the run's lease
     # Any other client can read iron_sdk.current_run().openai_base_url / .api_key.
 
+    scope = iron_sdk.budget(0.02)  # a tiny budget, spent fast by long answers
     try:
-        with iron_sdk.budget(0.02) as run:  # a tiny budget, spent fast by long answers
+        with scope:
             while True:
                 iron_sdk.Client().chat.completions.create(
                     model="gpt-4o", max_tokens=1000, messages=[{"role": "user", "content": "Write a lot. [[mock:reply_tokens=1000]]"}]
                 )
     except BudgetExceededError as error:
-        print(f"stopped: spent ${error.spent:.6f} of ${error.limit:.6f}; the rest (${run.returned_usd:.6f}) went back to the agent")
+        if scope.run is None:  # the lease itself was refused: the agent's budget has nothing left to lend
+            print(f"no run: {error}")
+        else:
+            print(f"stopped: spent ${error.spent or 0:.6f} of ${error.limit or 0:.6f}; the rest (${scope.run.returned_usd or 0:.6f}) went back to the agent")
 
 
 if __name__ == "__main__":

@@ -108,3 +108,32 @@ def test_safety_categories_come_from_the_gateway_header_when_present() -> None:
     assert isinstance(listed, SafetyBlockedError) and listed.categories == ("pii", "secrets")
     parsed = error_from_body(400, {}, body, fallback="")
     assert isinstance(parsed, SafetyBlockedError) and parsed.categories == ("secrets",)
+
+
+def test_no_token_or_url_credentials_in_reprs_and_messages() -> None:
+    from iron_sdk import LeaseState, Run
+    from iron_sdk.client import Client as ClientClass
+    from iron_sdk.config import gateway_urls
+    from iron_sdk.context import activate, deactivate
+    from iron_sdk.http import request_json
+
+    secret = "icl_" + "S" * 40
+    run = Run(urls=gateway_urls("http://127.0.0.1:9"), lease_token=secret, config=BudgetConfig(1.0), tags=(), parent=None,
+              lease=LeaseState("lse_x", "open", 1, 0, 0, 1, 0, "2099-01-01T00:00:00Z"))
+    token = activate(run)
+    try:
+        target = ClientClass(timeout=1)._target()
+    finally:
+        deactivate(token)
+    assert target.headers["authorization"] == f"Bearer {secret}", "the target does carry the token"
+    for shown in (repr(target), str(target), repr(run), str(run), repr(run.gateway_urls), repr(iron_sdk.budget(1.0))):
+        assert secret not in shown
+    with pytest.raises(IronError) as caught:
+        gateway_urls("https://user:s3cret-pass@gw.example.com/v1")
+    assert "s3cret" not in str(caught.value) and "https://gw.example.com/v1" in str(caught.value)
+    with pytest.raises(IronError) as caught:
+        gateway_urls(BAD_TOKEN)  # a token pasted into IRON_GATEWAY_URL
+    assert BAD_TOKEN not in str(caught.value) and "IRON_GATEWAY_URL" in str(caught.value)
+    with pytest.raises(GatewayUnavailableError) as unreachable:
+        request_json("GET", "http://user:s3cret-pass@127.0.0.1:9/api/v1/budget/lease", timeout=2)
+    assert "s3cret" not in str(unreachable.value) and "s3cret" not in repr(unreachable.value)

@@ -3,14 +3,18 @@ TTL and its unspent rest flows back to the agent."""
 
 from __future__ import annotations
 
+import asyncio
 import os
 import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any, List, Tuple
+
+import pytest
 
 import iron_sdk
-from iron_sdk import Client
+from iron_sdk import BudgetConfig, Client, lease_api, protect_agent
 from support.admin import Admin, AgentUnderTest, micros
 
 CHEAP = {"model": "gpt-4o-mini", "max_tokens": 20, "messages": [{"role": "user", "content": "hello"}]}
@@ -44,3 +48,31 @@ def test_a_crashed_process_lease_expires_by_its_ttl(admin: Admin, agent: AgentUn
     assert micros(held["leased_out_usd"]) == 400_000 and held["open_leases"] == 1
     after = admin.settled_agent(agent.id, lambda a: a["open_leases"] == 0, timeout=40)
     assert after["open_leases"] == 0 and micros(after["remaining_usd"]) == 1_000_000, "the whole lease flowed back"
+
+
+def test_a_task_cancelled_during_its_handshake_returns_the_lease(admin: Admin, agent: AgentUnderTest, monkeypatch: pytest.MonkeyPatch) -> None:
+    opened: List[str] = []
+    real_handshake = lease_api.handshake
+
+    def slow_handshake(*args: Any, **kwargs: Any) -> Tuple[lease_api.LeaseState, str]:
+        time.sleep(0.3)  # the task is cancelled meanwhile; the gateway still opens the lease after that
+        lease, token = real_handshake(*args, **kwargs)
+        opened.append(lease.lease_id)
+        return lease, token
+
+    monkeypatch.setattr(lease_api, "handshake", slow_handshake)
+
+    @protect_agent(budget=BudgetConfig(max_usd=0.3))
+    async def agent_fn() -> None:
+        await asyncio.sleep(30)
+
+    async def main() -> None:
+        with pytest.raises(asyncio.TimeoutError):
+            await asyncio.wait_for(agent_fn(), timeout=0.01)
+
+    asyncio.run(main())
+    after = admin.settled_agent(agent.id, lambda a: bool(opened) and a["open_leases"] == 0, timeout=10)
+    assert opened, "the handshake did go through"
+    assert after["open_leases"] == 0 and micros(after["leased_out_usd"]) == 0, "the abandoned lease was returned"
+    listed = admin.call("GET", f"/agents/{agent.id}/leases")["data"]
+    assert opened[0] not in [lease["id"] for lease in listed] and listed == []

@@ -3,6 +3,8 @@ their spend counts in it, and what they leave flows back into it."""
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 import iron_sdk
@@ -76,3 +78,15 @@ def test_an_explicit_token_starts_an_independent_run(agent: AgentUnderTest) -> N
         with iron_sdk.budget(0.1, ic_token=agent.token) as separate:
             assert separate.parent is None
         assert outer.remaining_usd == pytest.approx(0.1)
+
+
+def test_a_run_on_another_gateway_does_not_nest(agent: AgentUnderTest, stack: Any) -> None:
+    """`localhost` is another origin than `127.0.0.1` (the same gateway here, so the independent run can open)."""
+    other = stack.url.replace("127.0.0.1", "localhost")
+    with iron_sdk.budget(0.1) as outer:
+        with iron_sdk.budget(0.1, gateway_url=other) as separate:
+            assert separate.parent is None and separate.base_url == other, "opened with IRON_TOKEN, not the parent's lease"
+            assert current_run() is separate
+        assert outer.remaining_usd == pytest.approx(0.1)
+        with iron_sdk.budget(0.05, gateway_url=f"{stack.url}/v1") as same:
+            assert same.parent is outer, "the parent's gateway, spelt differently, still nests"

@@ -139,3 +139,24 @@ def test_a_client_imported_lazily_inside_a_run_is_redirected(agent: AgentUnderTe
     assert done.returncode == 0, done.stderr
     lines: List[str] = done.stdout.splitlines()
     assert lines == ["True True", "https://api.openai.com/v1"]
+
+
+@pytest.mark.usefixtures("fake_clients")
+def test_a_provider_key_given_inside_a_run_is_never_sent_to_the_gateway(agent: AgentUnderTest, stack: Any) -> None:
+    import anthropic
+    import openai
+
+    provider_key = "sk-proj-real-provider-key-0123456789"
+    with iron_sdk.budget(0.1) as run:
+        implicit = openai.OpenAI(api_key=provider_key)  # no base_url: it goes to the gateway
+        explicit = openai.OpenAI(api_key=provider_key, base_url=run.openai_base_url)
+        claude = anthropic.Anthropic(api_key="sk-ant-real-key", auth_token="sk-ant-oat-real-token")
+        real_openai = openai.OpenAI(api_key=provider_key, base_url="https://api.openai.com/v1")
+        for client in (implicit, explicit, claude):
+            assert client.api_key == run.api_key
+        assert claude.auth_token == run.api_key
+        assert real_openai.api_key == provider_key and "x-iron-lease" not in real_openai.default_headers
+        implicit.chat.completions.create(**OPENAI_CALL)  # accepted: the gateway got the lease token, not the sk- key
+        claude.messages.create(**ANTHROPIC_CALL)
+        iron_sdk.Client(api_key=provider_key).chat.completions.create(**OPENAI_CALL)
+        assert run.request_count == 1 and run.spent_usd > 0

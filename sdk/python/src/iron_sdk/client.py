@@ -3,17 +3,18 @@
 Where it sends is decided at each call: inside a protected run, to the run's gateway on the run's lease (even for a
 client constructed outside the run, so no call of a run escapes its budget); outside, with IRON_TOKEN to
 IRON_GATEWAY_URL. `api_key` / `base_url` given to the constructor are used instead; a `base_url` on another host
-than the run's gateway is never sent the run's lease.
+than the run's gateway is never sent the run's lease, and inside a run an `api_key` that is not an Iron token (say, a
+provider's `sk-…`) is never sent to the gateway: the run's lease token is used instead.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from http.client import HTTPResponse
 from types import TracebackType
 from typing import Any, Dict, Iterator, List, Mapping, Optional, Type
 
-from .config import agent_token, gateway_urls
+from .config import agent_token, gateway_urls, is_iron_token
 from .context import current_run
 from .errors import BudgetExceededError, GatewayUnavailableError
 from .http import open_response, request_json
@@ -28,7 +29,7 @@ Message = Mapping[str, Any]
 @dataclass(frozen=True)
 class _Target:
     base_url: str
-    headers: Dict[str, str]
+    headers: Dict[str, str] = field(repr=False)  # carries the token
     run: Optional[Run]
 
 
@@ -52,7 +53,8 @@ class Client:
     def _target(self) -> _Target:
         run = current_run()
         if run is not None and (self._base_url is None or same_origin(self._base_url, run.base_url)):
-            headers = {**run.headers(), "authorization": f"Bearer {self._api_key or run.api_key}"}
+            key = self._api_key if is_iron_token(self._api_key) else run.api_key
+            headers = {**run.headers(), "authorization": f"Bearer {key}"}
             tags = tags_header(normalize_tags(self._tags, run.tags))
             if tags is not None:
                 headers[TAGS_HEADER] = tags

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from typing import Literal, Optional
-from urllib.parse import urlsplit
+from urllib.parse import urlsplit, urlunsplit
 
 from .errors import IronError
 
@@ -13,6 +13,7 @@ OnExceeded = Literal["raise", "return_none"]
 
 #: The gateway `npm start` runs locally; used when neither an argument nor IRON_GATEWAY_URL names one.
 DEFAULT_GATEWAY_URL = "http://127.0.0.1:8787"
+NOT_A_URL = "<not a URL>"
 
 
 @dataclass(frozen=True)
@@ -61,6 +62,24 @@ class GatewayUrls:
         """The control API, where the lease protocol lives."""
         return f"{self.base}/api/v1"
 
+    def same_gateway(self, other: "GatewayUrls") -> bool:
+        """True when both name the same gateway (scheme, host and port compared case-insensitively, then the path)."""
+        a, b = urlsplit(self.base), urlsplit(other.base)
+        return (a.scheme.lower(), a.netloc.lower(), a.path) == (b.scheme.lower(), b.netloc.lower(), b.path)
+
+    def __repr__(self) -> str:
+        return f"GatewayUrls(base={redact_url(self.base)!r})"
+
+
+def redact_url(url: str) -> str:
+    """`url` fit for a message: no `user:password@`, query or fragment (where credentials hide); a value that is not
+    a URL at all (say, a token pasted into the wrong variable) is not echoed."""
+    parts = urlsplit(url.strip())
+    if not parts.scheme or not parts.netloc:
+        return NOT_A_URL
+    host = parts.netloc.rpartition("@")[2]
+    return urlunsplit((parts.scheme, host, parts.path, "", ""))
+
 
 def gateway_urls(explicit: Optional[str] = None) -> GatewayUrls:
     """The gateway from `explicit`, else IRON_GATEWAY_URL, else the local default.
@@ -71,7 +90,15 @@ def gateway_urls(explicit: Optional[str] = None) -> GatewayUrls:
     raw = (explicit or os.environ.get("IRON_GATEWAY_URL") or DEFAULT_GATEWAY_URL).strip()
     parts = urlsplit(raw)
     if parts.scheme not in ("http", "https") or not parts.netloc:
-        raise IronError(f"IRON_GATEWAY_URL must be an http(s) URL such as {DEFAULT_GATEWAY_URL}, not {raw!r}", code="invalid_configuration")
+        shown = redact_url(raw)
+        got = f", not {shown!r}" if shown != NOT_A_URL else " (with scheme://); the value set is not a URL"
+        raise IronError(f"IRON_GATEWAY_URL must be an http(s) URL such as {DEFAULT_GATEWAY_URL}{got}", code="invalid_configuration")
+    if "@" in parts.netloc:
+        raise IronError(
+            f"IRON_GATEWAY_URL must not carry credentials (user:password@): the gateway authenticates with the Iron token. "
+            f"Use {redact_url(raw)!r}.",
+            code="invalid_configuration",
+        )
     path = parts.path.rstrip("/")
     if path.endswith("/v1"):
         path = path[: -len("/v1")]
@@ -87,3 +114,8 @@ def agent_token(explicit: Optional[str] = None) -> str:
             code="invalid_configuration",
         )
     return token
+
+
+def is_iron_token(value: object) -> bool:
+    """True for an Iron agent token (`ic_…`) or lease token (`icl_…`): the only keys ever sent to the gateway."""
+    return isinstance(value, str) and value.startswith(("ic_", "icl_"))

@@ -7,6 +7,7 @@ import inspect
 from typing import Any, Callable, Optional, TypeVar, Union, cast
 
 from .config import BudgetConfig, OnExceeded
+from .deferred import adopt, is_deferred
 from .errors import BudgetExceededError
 from .generators import protect_async_generator, protect_generator
 from .scope import BudgetScope
@@ -42,10 +43,13 @@ def protect_agent(
 ) -> Callable[[F], F]:
     """Makes every call of the decorated agent function a protected run of `budget.max_usd` at most.
 
-    Works on plain, async, generator and async-generator functions. Inside, `iron_sdk.current_run()` is the run,
+    Works on plain, async, generator and async-generator functions, and on callables whose `__call__` is one. A
+    plain function that returns a coroutine, generator or async generator (say, an async function behind a plain
+    decorator) has its run span that result's execution. Inside, `iron_sdk.current_run()` is the run,
     `openai`/`anthropic` clients constructed there talk to the gateway on the run's lease, and `iron_sdk.Client`
-    spends from it. A call that would overspend raises BudgetExceededError (or, with
-    `on_exceeded="return_none"`, the function returns None; a generator just stops).
+    spends from it. A call that would overspend raises BudgetExceededError (or, with `on_exceeded="return_none"`, the
+    function returns None; a generator just stops) — also when the lease itself is refused because the budget above
+    has nothing left, in which case the function's body never runs.
     """
     config = budget if isinstance(budget, BudgetConfig) else BudgetConfig(budget)
     quiet = config.on_exceeded == "return_none"
@@ -54,9 +58,12 @@ def protect_agent(
         return BudgetScope(config, ic_token=ic_token, gateway_url=gateway_url, tags=tags, activate_run=activate_run)
 
     def decorate(fn: F) -> F:
-        if inspect.isasyncgenfunction(fn):
+        kind = function_kind(fn)
+        if kind == "async_generator":
             return cast(F, protect_async_generator(fn, lambda: scope(activate_run=False), quiet))
-        if inspect.iscoroutinefunction(fn):
+        if kind == "generator":
+            return cast(F, protect_generator(fn, lambda: scope(activate_run=False), quiet))
+        if kind == "coroutine":
 
             @functools.wraps(fn)
             async def async_wrapper(*args: Any, **kwargs: Any) -> Any:
@@ -69,14 +76,14 @@ def protect_agent(
                 return None
 
             return cast(F, async_wrapper)
-        if inspect.isgeneratorfunction(fn):
-            return cast(F, protect_generator(fn, lambda: scope(activate_run=False), quiet))
 
         @functools.wraps(fn)
         def wrapper(*args: Any, **kwargs: Any) -> Any:
+            run_scope = scope()
             try:
-                with scope():
-                    return fn(*args, **kwargs)
+                with run_scope:
+                    result = fn(*args, **kwargs)
+                    return adopt(result, run_scope, quiet) if is_deferred(result) else result
             except BudgetExceededError:
                 if not quiet:
                     raise
@@ -86,3 +93,18 @@ def protect_agent(
 
     return decorate
 
+
+def function_kind(fn: Callable[..., Any]) -> str:
+    """What calling `fn` runs: "async_generator", "generator", "coroutine" or "plain", read from `fn` itself or, for a
+    callable object, from its `__call__`. Only what is certain: a plain function that returns a coroutine is "plain"
+    (its result is handled when it comes back, see `deferred`)."""
+    target: Any = fn
+    if not (inspect.isroutine(fn) or isinstance(fn, (type, functools.partial))):
+        target = getattr(fn, "__call__", fn)  # noqa: B004 - the bound __call__ of a callable object
+    if inspect.isasyncgenfunction(target):
+        return "async_generator"
+    if inspect.iscoroutinefunction(target):
+        return "coroutine"
+    if inspect.isgeneratorfunction(target):
+        return "generator"
+    return "plain"

@@ -5,18 +5,22 @@ from __future__ import annotations
 import json
 import socket
 from dataclasses import dataclass
-from http.client import HTTPResponse
+from http.client import HTTPException, HTTPResponse
 from typing import Any, Dict, Mapping, Optional
 from urllib.error import HTTPError, URLError
 from urllib.parse import urlsplit
 from urllib.request import Request, urlopen
 
 from ._version import __version__
+from .config import redact_url
 from .error_mapping import error_from_bytes
 from .errors import GatewayUnavailableError, IronError
 
 USER_AGENT = f"iron-sdk-python/{__version__}"
 _MAX_ERROR_BODY = 64 * 1024
+#: What the standard library raises when the connection fails, times out, breaks off or the answer is not HTTP
+#: (`socket.timeout` is TimeoutError, an OSError, from 3.10; IncompleteRead and BadStatusLine are HTTPExceptions).
+NETWORK_ERRORS = (OSError, socket.timeout, HTTPException)
 
 
 @dataclass(frozen=True)
@@ -34,11 +38,14 @@ def request_json(
     """Sends one request (a JSON body if `body` is not None) and parses the JSON answer; error answers raise."""
     response = open_response(method, url, headers=headers, body=body, timeout=timeout)
     with response:
-        raw = response.read()
+        try:
+            raw = response.read()
+        except NETWORK_ERRORS as error:
+            raise unavailable(url, error, "broke off its answer") from None
         try:
             data = json.loads(raw.decode("utf-8")) if raw else None
-        except (UnicodeDecodeError, ValueError) as error:
-            raise IronError(f"The Iron gateway at {_origin(url)} sent a body that is not JSON.", status=response.status) from error
+        except ValueError:  # UnicodeDecodeError is a ValueError
+            raise IronError(f"The Iron gateway at {_origin(url)} sent a body that is not JSON.", status=response.status) from None
         return JsonResponse(response.status, _lower(response.headers.items()), data)
 
 
@@ -57,14 +64,23 @@ def open_response(
         return response
     except HTTPError as error:
         with error:
-            raw = error.read(_MAX_ERROR_BODY)
+            try:
+                raw = error.read(_MAX_ERROR_BODY)
+            except NETWORK_ERRORS:
+                raw = b""
         raise error_from_bytes(error.code, _lower(error.headers.items()), raw) from None
-    except (URLError, ConnectionError, socket.timeout, TimeoutError) as error:
-        reason = getattr(error, "reason", error)
-        raise GatewayUnavailableError(
-            f"The Iron gateway at {_origin(url)} is unreachable ({reason}). Is it running (npm start), and is IRON_GATEWAY_URL right?",
-            code="gateway_unavailable",
-        ) from None
+    except NETWORK_ERRORS as error:  # URLError is an OSError
+        raise unavailable(url, error, "is unreachable") from None
+
+
+def unavailable(url: str, error: BaseException, what: str) -> GatewayUnavailableError:
+    """The GatewayUnavailableError for a network failure talking to `url` (the URL's credentials never shown)."""
+    cause = getattr(error, "reason", None) or error  # URLError carries the socket's error as `reason`
+    reason = str(cause)[:200] or type(cause).__name__
+    return GatewayUnavailableError(
+        f"The Iron gateway at {_origin(url)} {what} ({reason}). Is it running (npm start), and is IRON_GATEWAY_URL right?",
+        code="gateway_unavailable",
+    )
 
 
 def _lower(items: Any) -> Dict[str, str]:
@@ -72,5 +88,6 @@ def _lower(items: Any) -> Dict[str, str]:
 
 
 def _origin(url: str) -> str:
-    parts = urlsplit(url)
-    return f"{parts.scheme}://{parts.netloc}"
+    """scheme://host[:port] of `url`, without `user:password@`."""
+    parts = urlsplit(redact_url(url))
+    return f"{parts.scheme}://{parts.netloc}" if parts.netloc else "(not a URL)"

@@ -30,6 +30,21 @@ class LeaseState:
     agent_remaining_micros: int
     expires_at: str
 
+    @property
+    def granted_usd(self) -> float:
+        """USD the lease was granted."""
+        return micros_to_usd(self.granted_micros)
+
+    @property
+    def spent_usd(self) -> float:
+        """USD spent on the lease (nested leases included)."""
+        return micros_to_usd(self.spent_micros)
+
+    @property
+    def remaining_usd(self) -> float:
+        """USD the lease can still spend."""
+        return micros_to_usd(self.remaining_micros)
+
     @classmethod
     def from_json(cls, data: Any) -> "LeaseState":
         """Parses the gateway's `BudgetLease` JSON."""
@@ -46,7 +61,7 @@ class LeaseState:
                 agent_remaining_micros=usd_to_micros(data["agent_remaining_usd"]),
                 expires_at=str(data["expires_at"]),
             )
-        except (KeyError, ValueError) as error:
+        except (KeyError, ValueError, TypeError) as error:
             raise IronError(f"The Iron gateway sent a lease answer without a valid {error}.") from None
 
 
@@ -79,8 +94,12 @@ def refresh(urls: GatewayUrls, lease_token: str, add_micros: int = 0, ttl_second
 def return_lease(urls: GatewayUrls, lease_token: str) -> Tuple[LeaseState, int]:
     """Closes the lease (and its nested leases); returns its final state and the micro-dollars given back."""
     answer = request_json("POST", f"{urls.control}/budget/return", headers=_auth(lease_token), body={}, timeout=TIMEOUT_SECONDS)
-    returned = answer.data.get("returned_usd", "0") if isinstance(answer.data, dict) else "0"
-    return LeaseState.from_json(answer.data), usd_to_micros(returned)
+    state = LeaseState.from_json(answer.data)
+    try:
+        returned = usd_to_micros(answer.data.get("returned_usd", "0"))
+    except ValueError:
+        raise IronError("The Iron gateway sent a lease answer without a valid 'returned_usd'.") from None
+    return state, returned
 
 
 def get_lease(urls: GatewayUrls, lease_token: str) -> LeaseState:

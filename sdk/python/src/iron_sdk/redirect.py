@@ -6,9 +6,11 @@ run would leak between threads and tasks, so instead the client classes' `__init
 active (a `ContextVar`), the defaults come from the run; arguments the caller passes still win. A client constructed
 outside any run is constructed exactly as without iron-sdk.
 
-Inside a run, for a client given no `base_url`: `base_url` = the gateway, `api_key` = the lease token if none given,
-and `default_headers` gain `x-iron-lease` (so even an explicit agent token spends from the lease) and `x-iron-tags`.
-A client given a `base_url` of another host (e.g. Azure) is left alone: the lease token never leaves for a third party.
+Inside a run, for a client given no `base_url` (or the gateway's): `base_url` = the gateway, `api_key` = the lease
+token unless an Iron token (`ic_…`/`icl_…`) was given, and `default_headers` gain `x-iron-lease` (so even an explicit
+agent token spends from the lease) and `x-iron-tags`. A provider key given explicitly (`sk-…`) is replaced, never
+sent to the gateway (which would refuse it anyway). A client given a `base_url` of another host (e.g. Azure) is left
+alone: the lease token never leaves for a third party.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from types import ModuleType
 from typing import Any, Callable, Dict, Mapping, Tuple
 from urllib.parse import urlsplit
 
+from .config import is_iron_token
 from .context import current_run
 from .import_hook import on_import
 
@@ -81,10 +84,12 @@ def run_defaults(vendor: str, kwargs: Dict[str, Any]) -> Dict[str, Any]:
         out["base_url"] = run.openai_base_url if vendor == "openai" else run.anthropic_base_url
     elif not same_origin(str(out["base_url"]), run.base_url):
         return kwargs
-    if out.get("api_key") is None:
+    if not is_iron_token(out.get("api_key")):  # none, or a provider's key: that must not go to the gateway
         out["api_key"] = run.api_key
-    if vendor == "anthropic" and out.get("auth_token") is None and os.environ.get("ANTHROPIC_AUTH_TOKEN"):
-        out["auth_token"] = run.api_key  # else the client would send that token as Authorization: Bearer
+    if vendor == "anthropic":  # it sends `auth_token` (argument, else ANTHROPIC_AUTH_TOKEN) as Authorization: Bearer
+        explicit = out.get("auth_token")
+        if (explicit is not None and not is_iron_token(explicit)) or (explicit is None and os.environ.get("ANTHROPIC_AUTH_TOKEN")):
+            out["auth_token"] = run.api_key
     out["default_headers"] = {**dict(out.get("default_headers") or {}), **run.headers()}
     return out
 

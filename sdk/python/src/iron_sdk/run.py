@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import functools
 import threading
 from typing import Callable, Dict, Optional, Tuple, TypeVar
@@ -114,7 +115,8 @@ class Run:
 
     # --- what it spent ----------------------------------------------------------------------------------------
     def lease(self) -> LeaseState:
-        """The lease as the gateway reports it now (the last known state if the gateway cannot be reached)."""
+        """The lease as the gateway reports it now: one blocking HTTP call (up to 30 s). If the gateway cannot be
+        reached or answers nonsense, the last known state instead (never raises for that)."""
         try:
             state = lease_api.get_lease(self._urls, self._token)
         except IronError:
@@ -122,14 +124,22 @@ class Run:
         self._lease = state
         return state
 
+    async def lease_async(self) -> LeaseState:
+        """`lease()` for asyncio code: the HTTP call runs in a worker thread, so the event loop never blocks.
+        `(await run.lease_async()).spent_usd`."""
+        return await asyncio.to_thread(self.lease)
+
     @property
     def spent_usd(self) -> float:
-        """USD spent by this run so far (nested runs included), as the gateway's ledger has it."""
+        """USD spent by this run so far (nested runs included), as the gateway's ledger has it.
+
+        Each read asks the gateway (`lease()`: a blocking HTTP call; the last known figure if the gateway is
+        unreachable). Read it once into a variable in a loop; in async code prefer `await run.lease_async()`."""
         return micros_to_usd(self.lease().spent_micros)
 
     @property
     def remaining_usd(self) -> float:
-        """USD this run can still spend (0 once it is closed)."""
+        """USD this run can still spend (0 once it is closed). Asks the gateway at each read, like `spent_usd`."""
         return micros_to_usd(self.lease().remaining_micros)
 
     @property
@@ -145,7 +155,7 @@ class Run:
 
     @property
     def closed(self) -> bool:
-        """True once the run ended and its lease was returned."""
+        """True once the run ended: its lease returned (or, if returning it failed, left to expire by its TTL)."""
         return self._closed
 
     def fill_budget_error(self, error: BudgetExceededError) -> BudgetExceededError:
@@ -187,7 +197,7 @@ class Run:
         """Returns the lease: what it did not spend flows back to the parent at once. Idempotent."""
         if self._closed:
             return
-        self._closed = True
+        self._closed = True  # first: whatever happens below, the run is over and no longer refreshed
         self._lease, returned = lease_api.return_lease(self._urls, self._token)
         self.returned_usd = micros_to_usd(returned)
 

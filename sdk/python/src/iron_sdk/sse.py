@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import socket
-from http.client import HTTPResponse
+from http.client import HTTPException, HTTPResponse
 from typing import Any, Dict, Iterator, List, Mapping
 
 from .error_mapping import error_from_body
@@ -17,7 +17,10 @@ def iter_events(response: HTTPResponse) -> Iterator[Dict[str, str]]:
     data: List[str] = []
     try:
         for raw in response:
-            line = raw.decode("utf-8").rstrip("\r\n")
+            try:
+                line = raw.decode("utf-8").rstrip("\r\n")
+            except UnicodeDecodeError:
+                raise IronError("The gateway's stream carried bytes that are not UTF-8.", code="malformed_stream") from None
             if line == "":
                 if data:
                     yield {"event": event, "data": "\n".join(data)}
@@ -31,8 +34,8 @@ def iter_events(response: HTTPResponse) -> Iterator[Dict[str, str]]:
                     data.append(value)
                 elif field == "event":
                     event = value
-    except (OSError, socket.timeout) as error:
-        raise GatewayUnavailableError(f"The gateway's stream broke off ({error}).", code="stream_interrupted") from None
+    except (OSError, socket.timeout, HTTPException) as error:  # IncompleteRead (a chunk cut short) is an HTTPException
+        raise GatewayUnavailableError(f"The gateway's stream broke off ({str(error)[:200] or type(error).__name__}).", code="stream_interrupted") from None
     if data:
         yield {"event": event, "data": "\n".join(data)}
 
