@@ -46,18 +46,32 @@ const admin = ensureLocalAdmin();
 const seedKey = /IRON_DEV_SEED_KEY="([^"]+)"/.exec(readFileSync(devVars, "utf8"))?.[1] ?? "";
 
 const migrate = spawnSync("wrangler", ["d1", "migrations", "apply", "DB", "--local"], { cwd: root, env, stdio: ["ignore", "inherit", "inherit"] });
-if (migrate.status !== 0) process.exit(migrate.status ?? 1);
+if (migrate.status !== 0) {
+  console.error(`iron: applying the D1 migrations failed${migrate.error ? ` (${migrate.error.message}: run this through \`npm start\`, which puts node_modules/.bin on PATH)` : ""}`);
+  process.exit(migrate.status ?? 1);
+}
 
 const dashboardBuilt = withDashboard && buildDashboard();
 const mock = await startMockProvider({ port: mockPort });
 console.log(`iron: mock provider on ${mock.url}`);
 
-const wrangler = spawn("wrangler", ["dev", "--port", String(port), "--ip", "127.0.0.1", "--show-interactive-dev-session=false"], { cwd: root, env, stdio: ["ignore", "inherit", "inherit"] });
+// Its own process group, so stopping ends wrangler's node and workerd children too (a SIGTERM to this script alone
+// would otherwise leave them running).
+const wrangler = spawn("wrangler", ["dev", "--port", String(port), "--ip", "127.0.0.1", "--show-interactive-dev-session=false"], { cwd: root, env, stdio: ["ignore", "inherit", "inherit"], detached: true });
+// The mock's Miniflare exits the process on SIGINT/SIGTERM before our handler can run: end wrangler's group on exit.
+const endWrangler = () => {
+  try {
+    process.kill(-wrangler.pid, "SIGTERM");
+  } catch {
+    /* already gone */
+  }
+};
+process.on("exit", endWrangler);
 let dashboard = null;
 const stop = async () => {
-  wrangler.kill("SIGTERM");
-  await dashboard?.close();
-  await mock.dispose();
+  endWrangler();
+  setTimeout(() => process.exit(0), 3000).unref();
+  await Promise.allSettled([dashboard?.close(), mock.dispose()]);
   process.exit(0);
 };
 process.on("SIGINT", stop);
